@@ -1,0 +1,3 @@
+from wenshu.cli import main
+
+main()

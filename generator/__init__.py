@@ -1,0 +1,1 @@
+"""The wenshu library: spec models, templates, document writer, corpus and calendar."""

@@ -1,0 +1,69 @@
+"""Shapes produced by the importer (cleaning, splitting, heading parsing, classifying).
+
+The corpus database and `wenshu import-spec` consume these; they never see raw files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Node:
+    """A parsed heading/item node. `level` 1..5 follows order of appearance of marker
+    styles within the document; `marker` is the marker as written ("一、", "(1)", "" for
+    unmarked heading lines); `title` is the heading text without its marker (may be "" for a
+    pure numbered paragraph); `text` is body text directly under it (paragraphs joined by
+    "\\n"); `children` are deeper nodes."""
+
+    level: int
+    marker: str
+    title: str
+    text: str = ""
+    children: list[Node] = field(default_factory=list)
+    line: int | None = None  # 1-based line in the cleaned source, when known
+
+
+@dataclass
+class ImportedDocument:
+    """One document found in a file (a file may hold 篇一…篇十五)."""
+
+    title: str
+    source: str  # file name, plus "#篇三" style suffix when the file held several
+    preamble: str  # text before the first heading/numbered node
+    nodes: list[Node]
+    tables: list[list[list[str]]] = field(default_factory=list)  # from .docx: rows of cells
+    kind: str | None = None  # 工作计划 / 工作职责 / 工作总结 when recognisable
+
+
+@dataclass
+class CandidateSection:
+    """A reusable piece cut out of an imported document, ready for the corpus."""
+
+    title: str
+    text: str
+    items: list[str]
+    category: str  # one of CATEGORIES
+    topics: list[str]  # subset of TOPICS
+    kind: str | None  # 文种
+    source: str
+    flags: list[str] = field(default_factory=list)  # e.g. "含20xx占位", "含具体年份2023"
+
+
+@dataclass
+class ImportResult:
+    """Everything one file yielded."""
+
+    path: str
+    documents: list[ImportedDocument]
+    sections: list[CandidateSection]
+    noise_lines_removed: int
+
+
+class ImportFailure(Exception):
+    """A file that cannot be imported; `reason` is a Chinese sentence for the user."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
