@@ -30,5 +30,15 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 
 @click.group(cls=WenshuGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "-V", "--version", message="wenshu %(version)s")
-def main() -> None:
+@click.option(
+    "--corpus",
+    "corpus_path",
+    type=click.Path(dir_okay=False),
+    envvar="WENSHU_CORPUS",
+    help="语料库数据库文件（默认在用户数据目录；也可用环境变量 WENSHU_CORPUS）。",
+)
+@click.pass_context
+def main(ctx: click.Context, corpus_path: str | None) -> None:
     """文书：由结构化的 YAML 生成格式规范的工作计划、工作职责、工作总结 Word 文档。"""
+    ctx.ensure_object(dict)
+    ctx.obj["corpus_path"] = corpus_path
