@@ -4,6 +4,7 @@ prints the result; WenshuGroup turns domain errors into a message and an exit co
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -42,3 +43,122 @@ def main(ctx: click.Context, corpus_path: str | None) -> None:
     """文书：由结构化的 YAML 生成格式规范的工作计划、工作职责、工作总结 Word 文档。"""
     ctx.ensure_object(dict)
     ctx.obj["corpus_path"] = corpus_path
+
+
+def _echo_problems(problems, err: bool = True) -> None:
+    for p in problems:
+        label = "警告" if p.severity == "warning" else "错误"
+        click.echo(f"{label}：{p.render()}", err=err)
+
+
+@main.command()
+@click.argument("kind", metavar="文种")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="写入文件（默认输出到屏幕）。")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
+def new(kind: str, output: str | None, force: bool) -> None:
+    """输出一份带注释的示例输入文件（文种：工作计划、工作职责、工作总结）。
+
+    \b
+    示例：wenshu new 工作计划 > 计划.yaml
+    """
+    from wenshu.generator.starters import starter_text
+
+    text = starter_text(kind)
+    if output:
+        from wenshu.generator.fsutil import write_text_atomic
+
+        path = write_text_atomic(Path(output), text, force=force)
+        click.echo(f"已写入 {path}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path), metavar="输入.yaml")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出的 .docx 文件或文件夹（默认与输入文件同名同目录）。")
+@click.option("--profile", default="school", show_default=True, help="版式：school（学校常用）或 gbt9704（公文格式，每页22行×28字）。")
+@click.option("--pdf", is_flag=True, help="同时用 LibreOffice 转出 PDF。")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
+@click.option("--strict", is_flag=True, help="把警告（如未替换的占位符）也当作错误。")
+@click.option("--templates", "templates", multiple=True, type=click.Path(file_okay=False, path_type=Path), help="自定义模板目录（优先于内置模板，可多次给出）。")
+@click.pass_context
+def build(ctx: click.Context, spec: Path, output: Path | None, profile: str, pdf: bool, force: bool,
+          strict: bool, templates: tuple[Path, ...]) -> None:
+    """由输入文件生成 Word 文档。"""
+    from wenshu.generator.build import build as run_build
+
+    result = run_build(spec, output, profile=profile, force=force, pdf=pdf, strict=strict,
+                       templates=list(templates), corpus_path=_corpus_path(ctx))
+    _echo_problems(result.warnings)
+    for note in result.notes:
+        click.echo(note, err=True)
+    click.echo(f"已生成 {result.docx}")
+    if result.pdf:
+        click.echo(f"已生成 {result.pdf}")
+
+
+@main.command()
+@click.option("-o", "--output", default="wenshu-demo", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="输出文件夹。")
+@click.option("--profile", default="school", show_default=True, help="版式：school 或 gbt9704。")
+@click.option("--pdf", is_flag=True, help="同时转出 PDF（需要 LibreOffice）。")
+@click.option("--force", is_flag=True, help="覆盖已存在的文件。")
+@click.pass_context
+def demo(ctx: click.Context, output: Path, profile: str, pdf: bool, force: bool) -> None:
+    """用内置示例生成一套文档（工作计划、工作职责、工作总结），并附上它们的输入文件。"""
+    from wenshu.generator.demo import build_demo
+
+    for path in build_demo(output, profile=profile, pdf=pdf, force=force, corpus_path=_corpus_path(ctx)):
+        click.echo(f"已生成 {path}")
+
+
+@main.command()
+@click.argument("kind", metavar="文种")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="写入文件（默认输出到屏幕）。")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
+def schema(kind: str, output: Path | None, force: bool) -> None:
+    """输出某一文种输入文件的 JSON Schema（供编辑器补全和校验）。"""
+    from wenshu.generator.spec.schema import schema_json
+
+    text = schema_json(kind)
+    if output:
+        from wenshu.generator.fsutil import write_text_atomic
+
+        write_text_atomic(output, text, force=force)
+        click.echo(f"已写入 {output}", err=True)
+    else:
+        click.echo(text)
+
+
+@main.group()
+def templates() -> None:
+    """模板库。"""
+
+
+@templates.command("list")
+@click.option("--templates", "dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path), help="同时列出这些目录中的自定义模板。")
+def templates_list(dirs: tuple[Path, ...]) -> None:
+    """列出可用模板（文种、名称、来源、说明）。"""
+    from wenshu.generator.templating import TemplateLibrary
+
+    for t in TemplateLibrary(list(dirs)).list():
+        source = "内置" if t.builtin else str(t.path.parent.parent)
+        click.echo(f"{t.kind}\t{t.name}\t{source}\t{t.description}")
+
+
+def _corpus_path(ctx: click.Context) -> Path | None:
+    value = (ctx.find_root().obj or {}).get("corpus_path")
+    return Path(value) if value else None
+
+
+def _register_feature_commands() -> None:
+    from wenshu.generator.cli_calendar import calendar_cmd
+
+    main.add_command(calendar_cmd)
+    try:
+        from wenshu.generator.cli_corpus import corpus
+    except ImportError:  # pragma: no cover - corpus commands are still being written
+        return
+    main.add_command(corpus)
+
+
+_register_feature_commands()

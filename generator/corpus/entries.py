@@ -1,0 +1,273 @@
+"""Corpus entries as written in YAML: the shipped corpus/*.yaml files and the files a
+user adds with `wenshu corpus add`.
+
+Shape of one entry (keys in Chinese, as users write them)::
+
+    编号: zd001            # optional in user files; ASCII letters, digits, - and _
+    类别: 指导思想          # may come from the file's top-level 类别
+    标题: ……
+    主题: [课题研究]
+    文种: [工作计划]
+    内容: |
+      …… {{ 单位 }} ……
+    条目: [……]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from ..errors import CorpusError, Problem, SpecError
+from ..vocab import CATEGORIES, KINDS, SECTION_VARIABLES, TOPICS
+
+ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
+PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+
+_FIELD_NAMES = {
+    "id": "编号",
+    "category": "类别",
+    "title": "标题",
+    "topics": "主题",
+    "kinds": "文种",
+    "text": "内容",
+    "items": "条目",
+    "sources": "来源",
+}
+
+
+def placeholders(*texts: str) -> list[str]:
+    """Variable names used as {{ 名称 }} in the texts, in order of first use."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for name in PLACEHOLDER.findall(text):
+            seen.setdefault(name, None)
+    return list(seen)
+
+
+class CorpusEntry(BaseModel):
+    """One reusable section as written in YAML."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
+
+    id: str | None = Field(default=None, alias="编号")
+    category: str = Field(alias="类别")
+    title: str = Field(alias="标题", min_length=1)
+    topics: list[str] = Field(default_factory=list, alias="主题")
+    kinds: list[str] = Field(default_factory=list, alias="文种")
+    text: str = Field(default="", alias="内容")
+    items: list[str] = Field(default_factory=list, alias="条目")
+    # Written by `corpus export` so that a backup keeps where a section came from.
+    sources: list[str] = Field(default_factory=list, alias="来源")
+
+    @field_validator("id")
+    @classmethod
+    def _check_id(cls, value: str | None) -> str | None:
+        if value is not None and not ID_PATTERN.match(value):
+            raise ValueError("编号只能用英文字母开头，由字母、数字、- 和 _ 组成（最长64个字符）")
+        return value
+
+    @field_validator("category")
+    @classmethod
+    def _check_category(cls, value: str) -> str:
+        if value not in CATEGORIES:
+            raise ValueError(f"类别“{value}”不在可选范围内：{'、'.join(CATEGORIES)}")
+        return value
+
+    @field_validator("topics")
+    @classmethod
+    def _check_topics(cls, value: list[str]) -> list[str]:
+        unknown = [t for t in value if t not in TOPICS]
+        if unknown:
+            raise ValueError(f"主题“{'、'.join(unknown)}”不在可选范围内：{'、'.join(TOPICS)}")
+        return list(dict.fromkeys(value))
+
+    @field_validator("kinds")
+    @classmethod
+    def _check_kinds(cls, value: list[str]) -> list[str]:
+        unknown = [k for k in value if k not in KINDS]
+        if unknown:
+            raise ValueError(f"文种“{'、'.join(unknown)}”不在可选范围内：{'、'.join(KINDS)}")
+        return list(dict.fromkeys(value))
+
+    @field_validator("items")
+    @classmethod
+    def _clean_items(cls, value: list[str]) -> list[str]:
+        # Items are stored one per line, so a line break inside one is flattened.
+        return [" ".join(item.split()) for item in value if item.strip()]
+
+    @model_validator(mode="after")
+    def _check_body(self) -> CorpusEntry:
+        if not self.text and not self.items:
+            raise ValueError("内容和条目不能都为空")
+        unknown = [
+            v for v in placeholders(self.title, self.text, *self.items) if v not in SECTION_VARIABLES
+        ]
+        if unknown:
+            raise ValueError(
+                f"变量“{'、'.join(unknown)}”不可用，可用的变量：{'、'.join(SECTION_VARIABLES)}"
+            )
+        return self
+
+
+@dataclass(frozen=True)
+class LocatedEntry:
+    """A validated entry with the file (and line) it came from."""
+
+    entry: CorpusEntry
+    file: str
+    line: int | None
+
+
+def _problems(exc: ValidationError, file: str, where: str, line: int | None) -> list[Problem]:
+    problems = []
+    for err in exc.errors():
+        loc = [_FIELD_NAMES.get(str(p), str(p)) for p in err["loc"]]
+        path = where + "".join(f"[{p}]" if p.isdigit() else f".{p}" for p in loc)
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "missing":
+            msg = "缺少此项"
+        elif err["type"] == "extra_forbidden":
+            msg = f"未知的字段，可用字段：{'、'.join(_FIELD_NAMES.values())}"
+        elif err["type"] in ("string_type", "list_type"):
+            msg = "应为文字" if err["type"] == "string_type" else "应为列表，如 [课题研究, 校本研修]"
+        elif err["type"] == "string_too_short":
+            msg = "不能为空"
+        problems.append(Problem(message=msg, file=file, line=line, path=path))
+    return problems
+
+
+def _line_of(node: Any, index: int) -> int | None:
+    try:
+        return node.lc.item(index)[0] + 1
+    except (AttributeError, KeyError, TypeError, IndexError):
+        return None
+
+
+def parse_entries(data: Any, file: str) -> tuple[list[LocatedEntry], list[Problem]]:
+    """Validate YAML data holding one entry, a list of entries, or {类别, 片段: [...]}."""
+    default_category = None
+    where = "片段"
+    if isinstance(data, dict) and "片段" in data:
+        extra = set(data) - {"类别", "片段"}
+        if extra:
+            msg = f"未知的字段“{'、'.join(map(str, extra))}”，文件顶层只能有 类别 和 片段"
+            return [], [Problem(msg, file=file)]
+        default_category = data.get("类别")
+        raw = data["片段"]
+    elif isinstance(data, dict):
+        raw, where = [data], ""
+    else:
+        raw = data
+    if not isinstance(raw, list) or not raw:
+        msg = "文件应包含一个片段、一个片段列表，或“类别 + 片段”两项"
+        return [], [Problem(msg, file=file)]
+    entries: list[LocatedEntry] = []
+    problems: list[Problem] = []
+    for i, item in enumerate(raw):
+        label = f"{where}[{i}]" if where else "片段"
+        line = _line_of(raw, i)
+        if not isinstance(item, dict):
+            problems.append(Problem("应为一个片段（含 标题、类别、内容 等）", file, line, label))
+            continue
+        values = dict(item)
+        if default_category is not None and "类别" not in values:
+            values["类别"] = default_category
+        try:
+            entries.append(LocatedEntry(CorpusEntry.model_validate(values), file, line))
+        except ValidationError as exc:
+            problems.extend(_problems(exc, file, label, line))
+    return entries, problems
+
+
+def _load_yaml(text: str, file: str) -> Any:
+    yaml = YAML(typ="rt")
+    try:
+        return yaml.load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise SpecError([Problem(f"YAML 格式错误：{getattr(exc, 'problem', exc)}", file, line)]) from exc
+
+
+def load_user_file(path: Path) -> list[CorpusEntry]:
+    """Read a user's 片段.yaml; every problem is reported at once as a SpecError."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as exc:
+        raise SpecError([Problem("文件不存在，请检查路径", str(path))]) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SpecError([Problem(f"无法读取（需要 UTF-8 编码的 YAML 文件）：{exc}", str(path))]) from exc
+    entries, problems = parse_entries(_load_yaml(text, path.name), path.name)
+    if problems:
+        raise SpecError(problems, headline=f"{path.name} 中的片段有误，未添加任何片段：")
+    return [e.entry for e in entries]
+
+
+# ---------------------------------------------------------------- built-in corpus
+
+
+def builtin_dir() -> Path:
+    """Folder of the shipped corpus/*.yaml (inside the installed wenshu package)."""
+    return Path(str(resources.files("wenshu").joinpath("corpus")))
+
+
+def _yaml_files(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def builtin_hash(directory: Path) -> str:
+    """Hash of the shipped corpus files (names and contents), to notice updates."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in _yaml_files(directory):
+        digest.update(path.name.encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def load_builtin(directory: Path) -> list[LocatedEntry]:
+    """Validate every corpus/*.yaml; a malformed one is a CorpusError naming file and entry."""
+    entries: list[LocatedEntry] = []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for path in _yaml_files(directory):
+        try:
+            data = _load_yaml(path.read_text(encoding="utf-8-sig"), path.name)
+        except SpecError as exc:
+            problems.extend(exc.problems)
+            continue
+        found, bad = parse_entries(data, path.name)
+        problems.extend(bad)
+        for located in found:
+            entry_id = located.entry.id
+            if entry_id is None:
+                problems.append(Problem("内置片段必须有编号", path.name, located.line, "编号"))
+            elif entry_id in seen:
+                problems.append(
+                    Problem(f"编号 {entry_id} 与 {seen[entry_id]} 中的重复", path.name, located.line)
+                )
+            else:
+                seen[entry_id] = path.name
+                entries.append(located)
+    if problems:
+        lines = "\n".join(p.render() for p in _unique(problems))
+        raise CorpusError(f"内置语料库文件有误（{directory}），请修正后重新安装：\n{lines}")
+    return entries
+
+
+def _unique(problems: Iterable[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))

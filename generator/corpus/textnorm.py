@@ -1,0 +1,80 @@
+"""Text normalisation and fingerprints used to spot near-duplicate sections.
+
+Two sections are near-duplicates when their normalised bodies are at least 90 %
+similar (rapidfuzz ratio). Normalising removes what differs between copies of the same
+text on different web sites: punctuation, spacing, numbering markers, years and
+template placeholders.
+
+Comparing every pair is quadratic, so candidates are found first by blocking:
+an exact hash of the normalised text, and a bottom-k sketch — the k smallest hashes of
+the text's character 5-grams. Two texts with n-gram Jaccard similarity J share at
+least one sketch key with probability about 1 - (1 - J)^k, which for near-duplicates
+(J ≳ 0.5) and k = 12 is above 99.9 %.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import re
+import unicodedata
+import zlib
+
+SIMILARITY_THRESHOLD = 90.0  # rapidfuzz ratio, 0..100
+SHINGLE = 5
+SKETCH_SIZE = 12
+
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
+_CN_NUM = "一二三四五六七八九十百零〇"
+# Numbering markers at the start of a line: 一、 （一） (1) 1. 1、 ① 第一条 第一，
+_MARKER = re.compile(
+    rf"^\s*(?:第[{_CN_NUM}\d]+[条章节点项部分]?[、.．,，:：]?"
+    rf"|[（(][{_CN_NUM}\d]+[)）]"
+    rf"|[{_CN_NUM}]+[、.．]"
+    rf"|\d+(?:\.\d+)*[、.．。)）]?"
+    rf"|[\u2460-\u2473\u2776-\u277f])",
+    re.MULTILINE,
+)
+# Years and year placeholders: 2023, 2023-2024, 20xx, 20XX, ××××
+_YEAR = re.compile(r"(?:19|20)(?:\d\d|[xX×]{2})|[xX×]{4}")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def normalise(text: str) -> str:
+    """Reduce `text` to the characters that matter for duplicate detection."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _PLACEHOLDER.sub("", text)
+    text = _MARKER.sub("", text)
+    text = _YEAR.sub("", text)
+    return _NON_WORD.sub("", text).lower()
+
+
+def norm_hash(norm: str) -> str:
+    """Stable short hash of a normalised text (exact-duplicate blocking)."""
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def sketch(norm: str) -> list[int]:
+    """Bottom-k hashes of the 5-grams of `norm` (near-duplicate blocking keys).
+
+    crc32 is used because Python's hash() changes between processes and the keys are
+    stored in the database.
+    """
+    if not norm:
+        return []
+    if len(norm) <= SHINGLE:
+        return [zlib.crc32(norm.encode("utf-8"))]
+    grams = {norm[i : i + SHINGLE] for i in range(len(norm) - SHINGLE + 1)}
+    hashes = {zlib.crc32(g.encode("utf-8")) for g in grams}
+    return heapq.nsmallest(SKETCH_SIZE, hashes)
+
+
+def length_window(n: int) -> tuple[int, int]:
+    """Lengths a text of length n can have and still reach the similarity threshold.
+
+    ratio = 2·matches / (len_a + len_b) ≤ 2·min / (len_a + len_b).
+    """
+    t = SIMILARITY_THRESHOLD / 100
+    low = int(n * t / (2 - t))
+    high = int(n * (2 - t) / t) + 1
+    return low, high

@@ -1,0 +1,191 @@
+"""Styles, document defaults and settings of the generated Word file.
+
+Styles are rebuilt in code from python-docx's default template: unused styles
+are dropped and theme fonts removed, so Chinese text never falls back to the
+template's Japanese theme font.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from lxml import etree
+
+from .ooxml import PPR_ORDER, RPR_ORDER, el, indent, put, run_props, strip_theme_fonts
+from .profiles import FontSpec, Profile
+
+BODY = "Normal"
+TITLE = "Title"
+SUBTITLE = "Subtitle"
+TABLE_TEXT = "TableText"
+TABLE_CAPTION = "TableCaption"
+FOOTER = "Footer"
+HEADING_LEVELS = 5
+
+
+def heading_style_id(level: int) -> str:
+    """Style id of the built-in heading style for `level` (1..5)."""
+    return f"Heading{min(max(level, 1), HEADING_LEVELS)}"
+
+
+# Built-in styles the writer uses or Word expects; every other style of the
+# template is dropped to keep the style list short and free of theme fonts.
+_KEEP = {
+    BODY, TITLE, SUBTITLE, "Header", FOOTER, "DefaultParagraphFont", "TableNormal",
+    "NoList", "TableGrid", *(heading_style_id(n) for n in range(1, HEADING_LEVELS + 1)),
+}  # fmt: skip
+
+
+def install_styles(document: DocxDocument, profile: Profile) -> None:
+    """Set defaults, settings and all paragraph styles of `document` for `profile`."""
+    styles_el = document.styles.element
+    _prune_styles(styles_el)
+    strip_theme_fonts(styles_el)
+    _set_doc_defaults(styles_el, profile)
+    _set_settings(document)
+    _drop_styles_with_effects(document)
+
+    body = profile.body
+    spacing = profile.char_spacing or None
+    _paragraph_style(
+        styles_el, BODY, "Normal", None,
+        ppr=_body_ppr(profile, first_chars=2, jc="both"),
+        rpr=run_props(body, spacing=spacing),
+    )  # fmt: skip
+    for level in range(1, HEADING_LEVELS + 1):
+        ppr = _body_ppr(profile, first_chars=2, jc="both")
+        put(ppr, el("keepNext"), PPR_ORDER)
+        put(ppr, el("outlineLvl", val=level - 1), PPR_ORDER)
+        _paragraph_style(
+            styles_el, heading_style_id(level), f"heading {level}", BODY,
+            ppr=ppr, rpr=run_props(profile.heading(level), spacing=spacing),
+        )  # fmt: skip
+    for style_id, name, font in (
+        (TITLE, "Title", profile.title),
+        (SUBTITLE, "Subtitle", profile.subtitle),
+    ):
+        ppr = _body_ppr(profile, first_chars=0, jc="center")
+        # Off the grid: a 二号 line would otherwise be pulled onto two grid lines.
+        put(ppr, el("snapToGrid", val=0), PPR_ORDER)
+        put(ppr, el("keepNext"), PPR_ORDER)
+        _paragraph_style(styles_el, style_id, name, BODY, ppr=ppr, rpr=run_props(font, spacing=0))
+    _paragraph_style(
+        styles_el, TABLE_TEXT, "Table Text", BODY,
+        ppr=_compact_ppr(profile.table, jc="left"),
+        rpr=run_props(profile.table, spacing=0), custom=True,
+    )  # fmt: skip
+    caption_ppr = _body_ppr(profile, first_chars=0, jc="center")
+    put(caption_ppr, el("keepNext"), PPR_ORDER)
+    _paragraph_style(
+        styles_el, TABLE_CAPTION, "Table Caption", BODY,
+        ppr=caption_ppr, rpr=run_props(profile.caption, spacing=0), custom=True,
+    )  # fmt: skip
+    for style_id, name in ((FOOTER, "footer"), ("Header", "header")):
+        _paragraph_style(
+            styles_el, style_id, name, BODY,
+            ppr=_compact_ppr(profile.page_number, jc="left"),
+            rpr=run_props(profile.page_number, spacing=0),
+        )  # fmt: skip
+
+
+def _body_ppr(profile: Profile, *, first_chars: float, jc: str) -> etree._Element:
+    ppr = el("pPr")
+    # Widow control would move single lines and break the fixed lines-per-page grid.
+    put(ppr, el("widowControl", val=0), PPR_ORDER)
+    put(
+        ppr,
+        el("spacing", before=0, after=0, line=profile.line_twips, lineRule="exact"),
+        PPR_ORDER,
+    )
+    put(ppr, indent(first_chars=first_chars, char_twips=profile.body.char_twips), PPR_ORDER)
+    put(ppr, el("jc", val=jc), PPR_ORDER)
+    return ppr
+
+
+def _compact_ppr(font: FontSpec, *, jc: str) -> etree._Element:
+    ppr = el("pPr")
+    put(ppr, el("widowControl", val=0), PPR_ORDER)
+    put(ppr, el("snapToGrid", val=0), PPR_ORDER)
+    put(ppr, el("spacing", before=0, after=0, line=240, lineRule="auto"), PPR_ORDER)
+    put(ppr, indent(first_chars=0, char_twips=font.char_twips), PPR_ORDER)
+    put(ppr, el("jc", val=jc), PPR_ORDER)
+    return ppr
+
+
+def _paragraph_style(
+    styles_el: etree._Element,
+    style_id: str,
+    name: str,
+    based_on: str | None,
+    *,
+    ppr: etree._Element,
+    rpr: etree._Element,
+    custom: bool = False,
+) -> None:
+    """Create or replace the paragraph style `style_id` with exactly `ppr` and `rpr`."""
+    old = styles_el.find(f"{qn('w:style')}[@{qn('w:styleId')}='{style_id}']")
+    style = el("style", type="paragraph", styleId=style_id)
+    if style_id == BODY:
+        style.set(qn("w:default"), "1")
+    if custom:
+        style.set(qn("w:customStyle"), "1")
+    style.append(el("name", val=name))
+    if based_on:
+        style.append(el("basedOn", val=based_on))
+    if style_id.startswith("Heading") or style_id in (TITLE, SUBTITLE):
+        style.append(el("next", val=BODY))
+    style.append(el("qFormat"))
+    style.append(ppr)
+    style.append(rpr)
+    if old is not None:
+        old.addprevious(style)
+        styles_el.remove(old)
+    else:
+        styles_el.append(style)
+
+
+def _prune_styles(styles_el: etree._Element) -> None:
+    for style in styles_el.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) not in _KEEP:
+            styles_el.remove(style)
+            continue
+        # Links point at the dropped "… Char" styles.
+        for link in style.findall(qn("w:link")):
+            style.remove(link)
+
+
+def _set_doc_defaults(styles_el: etree._Element, profile: Profile) -> None:
+    defaults = styles_el.find(qn("w:docDefaults"))
+    if defaults is not None:
+        styles_el.remove(defaults)
+    defaults = el("docDefaults")
+    rpr = run_props(profile.body)
+    put(rpr, el("kern", val=0), RPR_ORDER)
+    put(rpr, el("lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA"), RPR_ORDER)
+    rpr_default = el("rPrDefault")
+    rpr_default.append(rpr)
+    ppr_default = el("pPrDefault")
+    ppr = el("pPr")
+    ppr.append(el("spacing", before=0, after=0, line=240, lineRule="auto"))
+    ppr_default.append(ppr)
+    defaults.append(rpr_default)
+    defaults.append(ppr_default)
+    styles_el.insert(0, defaults)
+
+
+def _set_settings(document: DocxDocument) -> None:
+    settings = document.settings
+    # Odd pages: number on the right; even pages: on the left.
+    settings.odd_and_even_pages_header_footer = True
+    lang = settings.element.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:val"), "en-US")
+        lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _drop_styles_with_effects(document: DocxDocument) -> None:
+    # Word 2010's copy of the styles still carries the template's theme fonts.
+    part = document.part
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(rid)

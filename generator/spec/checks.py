@@ -1,0 +1,70 @@
+"""Checks that need more than one field: periods, months, dates, tree depth, placeholders,
+people named in the calendar. Each returns (path, message, severity) findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..textnorm import find_placeholders
+from .common import Period, TreeNode
+
+Finding = tuple[tuple, str, str]  # (path, message, "error" | "warning")
+
+MAX_TREE_DEPTH = 5
+
+
+def check_period(spec: Period, required: bool) -> list[Finding]:
+    return [(path, msg, "error") for path, msg in spec.period_check(required)]
+
+
+def check_tree_depth(nodes: list[TreeNode] | None, key: str) -> list[Finding]:
+    """A tree may be at most MAX_TREE_DEPTH levels deep."""
+    out: list[Finding] = []
+
+    def walk(items: list[TreeNode], path: tuple, depth: int) -> None:
+        for i, node in enumerate(items):
+            p = path + (i,)
+            if depth > MAX_TREE_DEPTH:
+                out.append((p, f"层级过深：最多 {MAX_TREE_DEPTH} 级（一、（一）1.（1）①），请合并或上移这一项", "error"))
+                continue
+            walk(node.children, p + ("条目",), depth + 1)
+
+    walk(nodes or [], (key,), 1)
+    return out
+
+
+def check_dates_in_period(spec: Period, dates: list[tuple[tuple, Any]]) -> list[Finding]:
+    """Each (path, date) must fall inside the spec's period."""
+    rng = spec.date_range()
+    if rng is None:
+        return []
+    lo, hi = rng
+    out: list[Finding] = []
+    for path, d in dates:
+        if d is not None and not lo <= d <= hi:
+            out.append((path, f"{d.isoformat()} 不在{spec.period_text()}内（{lo.isoformat()} 至 {hi.isoformat()}）", "error"))
+    return out
+
+
+def iter_strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every string in raw spec data with its path."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            yield from iter_strings(v, path + (k,))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from iter_strings(v, path + (i,))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def check_placeholders(data: Any) -> list[Finding]:
+    """Warn about 20xx, XX, ××, 某某, ___ and 【待…】 left in any text."""
+    out: list[Finding] = []
+    for path, text in iter_strings(data):
+        found = find_placeholders(text)
+        if found:
+            shown = "、".join(dict.fromkeys(f"“{m}”" for m, _ in found))
+            out.append((path, f"含有未替换的占位内容 {shown}，请改成实际内容", "warning"))
+    return out

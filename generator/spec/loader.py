@@ -1,0 +1,118 @@
+"""Loading a spec file: YAML with line marks → pydantic model → cross-field checks.
+
+All problems are collected and reported together; warnings become errors with strict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import Problem, SpecError
+from ..vocab import KINDS
+from ..yamlio import LoadedYaml, load_yaml, parse_yaml
+from .checks import Finding, check_placeholders
+from .messages import format_path, problems_from_validation, suggest
+
+
+@dataclass
+class KindInfo:
+    model: type[BaseModel]
+    check: Callable[[Any], list[Finding]]
+
+
+_REGISTRY: dict[str, KindInfo] = {}
+
+
+def register_kind(kind: str, model: type[BaseModel], check: Callable[[Any], list[Finding]]) -> None:
+    """Make a 文种 loadable."""
+    _REGISTRY[kind] = KindInfo(model, check)
+
+
+def model_for(kind: str) -> type[BaseModel]:
+    """The pydantic model of a 文种 (raises SpecError for an unknown one)."""
+    _ensure_registered()
+    if kind not in _REGISTRY:
+        hint = suggest(kind, list(_REGISTRY))
+        extra = f"，是不是“{hint}”？" if hint else ""
+        raise SpecError([Problem(f"未知的文种“{kind}”{extra}可用：{'、'.join(_REGISTRY)}")])
+    return _REGISTRY[kind].model
+
+
+def _ensure_registered() -> None:
+    if _REGISTRY:
+        return
+    from . import kinds  # noqa: F401  (registers every 文种)
+
+
+@dataclass
+class LoadedSpec:
+    """A validated spec with where it came from and its warnings."""
+
+    spec: Any
+    source: LoadedYaml
+    path: Path | None
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind
+
+
+def _findings_to_problems(findings: list[Finding], loaded: LoadedYaml, strict: bool) -> tuple[list[Problem], list[Problem]]:
+    errors, warnings = [], []
+    for path, msg, severity in findings:
+        sev = "error" if (severity == "error" or strict) else "warning"
+        prob = Problem(msg, file=loaded.label, line=loaded.line_for(path), path=format_path(path) or None, severity=sev)
+        (errors if sev == "error" else warnings).append(prob)
+    return errors, warnings
+
+
+def validate_loaded(loaded: LoadedYaml, path: Path | None = None, strict: bool = False,
+                    expect_kind: str | None = None) -> LoadedSpec:
+    """Validate parsed YAML as a spec; raise SpecError listing every problem."""
+    _ensure_registered()
+    data = loaded.data
+    label = loaded.label
+    if data is None:
+        raise SpecError([Problem("文件是空的。可用 wenshu new 工作计划 生成一个示例。", file=label)])
+    if not isinstance(data, dict):
+        raise SpecError([Problem("文件顶层应为“键: 值”的设置（如 文种: 工作计划），而不是列表或单独的文字", file=label, line=1)])
+    kind = data.get("文种")
+    if kind is None:
+        raise SpecError([Problem(f"缺少“文种”，应为 {'、'.join(KINDS)} 之一", file=label, line=1, path="文种")])
+    if not isinstance(kind, str) or kind not in _REGISTRY:
+        hint = suggest(str(kind), list(_REGISTRY))
+        msg = f"未知的文种“{kind}”" + (f"，是不是“{hint}”？" if hint else f"，应为 {'、'.join(_REGISTRY)} 之一")
+        raise SpecError([Problem(msg, file=label, line=loaded.line_for(("文种",)), path="文种")])
+    if expect_kind and kind != expect_kind:
+        raise SpecError([Problem(f"这里需要{expect_kind}，但文件的文种是“{kind}”", file=label, line=loaded.line_for(("文种",)), path="文种")])
+    info = _REGISTRY[kind]
+    placeholder_findings = check_placeholders(data)
+    try:
+        spec = info.model.model_validate(data)
+    except ValidationError as exc:
+        problems = problems_from_validation(exc, info.model, loaded)
+        _, warns = _findings_to_problems(placeholder_findings, loaded, strict)
+        # Structural errors first; warnings are shown as well so nothing surprises later.
+        raise SpecError(problems + warns) from None
+    findings = info.check(spec) + placeholder_findings
+    errors, warnings = _findings_to_problems(findings, loaded, strict)
+    if errors:
+        raise SpecError(errors + warnings)
+    return LoadedSpec(spec=spec, source=loaded, path=path, warnings=warnings)
+
+
+def load_spec(path: Path | str, strict: bool = False, expect_kind: str | None = None) -> LoadedSpec:
+    """Read, parse and validate a spec file."""
+    path = Path(path)
+    return validate_loaded(load_yaml(path), path=path, strict=strict, expect_kind=expect_kind)
+
+
+def load_spec_text(text: str, label: str = "<文本>", strict: bool = False) -> LoadedSpec:
+    """Validate a spec given as text (used by tests and `new`)."""
+    return validate_loaded(parse_yaml(text, label), strict=strict)

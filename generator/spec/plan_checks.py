@@ -1,0 +1,81 @@
+"""Checks specific to 工作计划 specs."""
+
+from __future__ import annotations
+
+import re
+
+from .checks import Finding, check_dates_in_period, check_period, check_tree_depth
+from .plan import PlanSpec
+
+
+def _split_people(owner: str) -> list[str]:
+    return [p for p in re.split(r"[、，,；;/／\s]+|和|及", owner) if p]
+
+
+# 负责人 is often a role or a body rather than a person; only names are cross-checked.
+_ROLE_WORDS = ("组长", "主任", "校长", "处", "室", "组", "教师", "老师", "班主任", "部", "中心",
+               "委员会", "小组", "办公室", "全体", "年级")
+
+
+def _is_role(owner: str) -> bool:
+    return owner.startswith(("各", "全体")) or owner.endswith(_ROLE_WORDS)
+
+
+def known_people(spec: PlanSpec) -> set[str]:
+    """Names and posts from 具体分工 and 教研组 that may appear as 负责人."""
+    people: set[str] = set()
+    for a in spec.assignments or []:
+        people.add(a.name)
+        if a.post:
+            people.add(a.post)
+    for g in spec.groups or []:
+        people.update({g.leader, g.name, *g.members})
+        people.add(f"{g.name}组长")
+        people.add(f"{g.name}全体成员")
+    return people
+
+
+def check_plan(spec: PlanSpec) -> list[Finding]:
+    """Cross-field checks of a plan."""
+    out: list[Finding] = list(check_period(spec, required=True))
+    out += check_tree_depth(spec.work, "主要工作")
+    out += check_tree_depth(spec.safeguards, "保障措施")
+
+    ids: dict[str, int] = {}
+    for i, goal in enumerate(spec.goals):
+        if goal.id:
+            if goal.id in ids:
+                out.append((("工作目标", i, "编号"), f"编号“{goal.id}”与第{ids[goal.id] + 1}项目标重复，编号须唯一", "error"))
+            ids.setdefault(goal.id, i)
+
+    if spec.calendar and spec.has_period() and not out:
+        months = spec.months()
+        seen: dict[int, int] = {}
+        dates = []
+        for i, mp in enumerate(spec.calendar):
+            if mp.month not in months:
+                where = spec.term_name() or "本时段"
+                out.append((("行事历", i, "月份"), f"{where}不包含{mp.month}月（{where}为 {'、'.join(f'{m}月' for m in months)}）", "error"))
+                continue
+            if mp.month in seen:
+                out.append((("行事历", i, "月份"), f"{mp.month}月已在第{seen[mp.month] + 1}项写过，请合并到同一个月份下", "warning"))
+            seen.setdefault(mp.month, i)
+            for j, act in enumerate(mp.activities):
+                if act.date is not None:
+                    path = ("行事历", i, "活动", j, "日期")
+                    if act.date.month != mp.month:
+                        out.append((path, f"{act.date.isoformat()} 不在{mp.month}月，请放到{act.date.month}月下或改正日期", "error"))
+                    else:
+                        dates.append((path, act.date))
+        out += check_dates_in_period(spec, dates)
+
+    if spec.calendar and (spec.assignments or spec.groups):
+        people = known_people(spec)
+        for i, mp in enumerate(spec.calendar):
+            for j, act in enumerate(mp.activities):
+                if act.owner:
+                    unknown = [p for p in _split_people(act.owner) if p not in people and not _is_role(p)]
+                    if unknown:
+                        out.append((("行事历", i, "活动", j, "负责人"),
+                                    f"负责人“{'、'.join(unknown)}”不在具体分工或教研组中，请核对姓名", "warning"))
+    return out

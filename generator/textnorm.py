@@ -1,0 +1,117 @@
+"""Normalising user text for Chinese documents, and spotting leftover placeholders."""
+
+from __future__ import annotations
+
+import re
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’《》"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+_SIMPLE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+
+# XML 1.0 forbids these; they would corrupt word/document.xml.
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+_PERIOD_RANGE = re.compile(r"(?<!\d)(\d{4})\s*[-–—~～－至到]\s*(\d{2}|\d{4})(?=\s*学年)")
+_YEAR_RANGE_PLAIN = re.compile(r"(?<!\d)(\d{4})\s*[-–~～－]\s*(\d{4})(?!\d)")
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(_CJK_CHAR.match(ch))
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(text) and text[j] == " ":
+        j += step
+    return text[j] if 0 <= j < len(text) else ""
+
+
+def _full_width_punct(text: str) -> str:
+    out = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        prev, nxt = _neighbour(text, i, -1), _neighbour(text, i, 1)
+        if ch in _SIMPLE and (_is_cjk(prev) or _is_cjk(nxt)):
+            # "3:00" or "1,000" stay as they are: digits on both sides.
+            if not (prev.isdigit() and nxt.isdigit()):
+                out.append(_SIMPLE[ch])
+                continue
+        if ch == "." and _is_cjk(prev) and (i == n - 1 or _is_cjk(nxt) or nxt == ""):
+            out.append("。")
+            continue
+        out.append(ch)
+    text = "".join(out)
+    # Remove spaces left around converted full-width punctuation.
+    text = re.sub(r" *([，；：？！。]) *", r"\1", text)
+    return text
+
+
+def _brackets_and_quotes(text: str) -> str:
+    def paren(m: re.Match) -> str:
+        inner = m.group(1)
+        return f"（{inner}）" if _CJK_CHAR.search(inner) else m.group(0)
+
+    text = re.sub(r"\(([^()\n]*)\)", paren, text)
+
+    def dquote(m: re.Match) -> str:
+        inner = m.group(1)
+        return f"“{inner}”" if _CJK_CHAR.search(inner) else m.group(0)
+
+    text = re.sub(r'"([^"\n]*)"', dquote, text)
+    return text
+
+
+def normalize_period(text: str) -> str:
+    """2025-2026学年 / 2025-26学年 → 2025—2026学年."""
+
+    def fix(m: re.Match) -> str:
+        a, b = m.group(1), m.group(2)
+        if len(b) == 2:
+            b = a[:2] + b
+        return f"{a}—{b}"
+
+    return _PERIOD_RANGE.sub(fix, text)
+
+
+def strip_xml_invalid(text: str) -> str:
+    """Drop characters that XML 1.0 forbids (control characters)."""
+    return _XML_BAD.sub("", text)
+
+
+def normalize_text(text: str) -> str:
+    """Normalise one piece of user text for a Chinese document.
+
+    Half-width punctuation next to CJK becomes full-width (numbers, URLs and English are
+    left alone), 学年 ranges use "—", control characters are dropped, and runs of spaces
+    inside a line collapse.
+    """
+    text = strip_xml_invalid(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\t", " ")
+    lines = []
+    for line in text.split("\n"):
+        line = re.sub(r" {2,}", " ", line.strip())
+        line = normalize_period(line)
+        line = _brackets_and_quotes(line)
+        line = _full_width_punct(line)
+        lines.append(line)
+    return "\n".join(lines).strip("\n")
+
+
+PLACEHOLDER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"20[xX×]{2}|[12]\d[xX]{2}(?=年)"), "年份占位符"),
+    (re.compile(r"(?<![A-Za-z0-9])(?:XX|xx|Xx)(?![A-Za-z])"), "占位符 XX"),
+    (re.compile(r"××|＊＊|\*\*"), "占位符 ××"),
+    (re.compile(r"某某"), "占位符“某某”"),
+    (re.compile(r"_{3,}|＿{2,}"), "下划线空位"),
+    (re.compile(r"【待[^】]*】"), "待填写标记"),
+]
+
+
+def find_placeholders(text: str) -> list[tuple[str, str]]:
+    """Return (matched text, description) for each leftover placeholder in `text`."""
+    found = []
+    for pattern, what in PLACEHOLDER_PATTERNS:
+        for m in pattern.finditer(text):
+            found.append((m.group(0), what))
+    return found
