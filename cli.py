@@ -3,13 +3,13 @@ prints the result; WenshuGroup turns domain errors into a message and an exit co
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
-
 from wenshu import __version__
-from wenshu.generator.errors import WenshuError
+from wenshu.generator.errors import SpecError, WenshuError
 
 
 class WenshuGroup(click.Group):
@@ -18,12 +18,28 @@ class WenshuGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except SpecError as exc:
+            _echo_problems(exc.problems)
+            n_err = sum(1 for p in exc.problems if p.severity != "warning")
+            click.echo(f"共 {n_err} 处错误，请修改后重试。", err=True)
+            sys.exit(exc.exit_code)
         except WenshuError as exc:
             click.echo(f"错误：{exc.message}", err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("已中断。", err=True)
             sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # a bug of ours: say so plainly, keep the details on request
+            if os.environ.get("WENSHU_DEBUG"):
+                raise
+            click.echo(
+                f"错误：程序内部出错（{type(exc).__name__}: {exc}）。这不是你的输入造成的；"
+                "请设置环境变量 WENSHU_DEBUG=1 重新运行，并把输出和输入文件一起反馈给维护者。",
+                err=True,
+            )
+            sys.exit(70)
 
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -53,7 +69,9 @@ def _echo_problems(problems, err: bool = True) -> None:
 
 @main.command()
 @click.argument("kind", metavar="文种")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="写入文件（默认输出到屏幕）。")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="写入文件（默认输出到屏幕）。"
+)
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
 def new(kind: str, output: str | None, force: bool) -> None:
     """输出一份带注释的示例输入文件（文种：工作计划、工作职责、工作总结）。
@@ -75,20 +93,52 @@ def new(kind: str, output: str | None, force: bool) -> None:
 
 @main.command()
 @click.argument("spec", type=click.Path(dir_okay=False, path_type=Path), metavar="输入.yaml")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="输出的 .docx 文件或文件夹（默认与输入文件同名同目录）。")
-@click.option("--profile", default="school", show_default=True, help="版式：school（学校常用）或 gbt9704（公文格式，每页22行×28字）。")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="输出的 .docx 文件或文件夹（默认与输入文件同名同目录）。",
+)
+@click.option(
+    "--profile",
+    default="school",
+    show_default=True,
+    help="版式：school（学校常用）或 gbt9704（公文格式，每页22行×28字）。",
+)
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 转出 PDF。")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
 @click.option("--strict", is_flag=True, help="把警告（如未替换的占位符）也当作错误。")
-@click.option("--templates", "templates", multiple=True, type=click.Path(file_okay=False, path_type=Path), help="自定义模板目录（优先于内置模板，可多次给出）。")
+@click.option(
+    "--templates",
+    "templates",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="自定义模板目录（优先于内置模板，可多次给出）。",
+)
 @click.pass_context
-def build(ctx: click.Context, spec: Path, output: Path | None, profile: str, pdf: bool, force: bool,
-          strict: bool, templates: tuple[Path, ...]) -> None:
+def build(
+    ctx: click.Context,
+    spec: Path,
+    output: Path | None,
+    profile: str,
+    pdf: bool,
+    force: bool,
+    strict: bool,
+    templates: tuple[Path, ...],
+) -> None:
     """由输入文件生成 Word 文档。"""
     from wenshu.generator.build import build as run_build
 
-    result = run_build(spec, output, profile=profile, force=force, pdf=pdf, strict=strict,
-                       templates=list(templates), corpus_path=_corpus_path(ctx))
+    result = run_build(
+        spec,
+        output,
+        profile=profile,
+        force=force,
+        pdf=pdf,
+        strict=strict,
+        templates=list(templates),
+        corpus_path=_corpus_path(ctx),
+    )
     _echo_problems(result.warnings)
     for note in result.notes:
         click.echo(note, err=True)
@@ -98,7 +148,14 @@ def build(ctx: click.Context, spec: Path, output: Path | None, profile: str, pdf
 
 
 @main.command()
-@click.option("-o", "--output", default="wenshu-demo", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="输出文件夹。")
+@click.option(
+    "-o",
+    "--output",
+    default="wenshu-demo",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="输出文件夹。",
+)
 @click.option("--profile", default="school", show_default=True, help="版式：school 或 gbt9704。")
 @click.option("--pdf", is_flag=True, help="同时转出 PDF（需要 LibreOffice）。")
 @click.option("--force", is_flag=True, help="覆盖已存在的文件。")
@@ -107,13 +164,20 @@ def demo(ctx: click.Context, output: Path, profile: str, pdf: bool, force: bool)
     """用内置示例生成一套文档（工作计划、工作职责、工作总结），并附上它们的输入文件。"""
     from wenshu.generator.demo import build_demo
 
-    for path in build_demo(output, profile=profile, pdf=pdf, force=force, corpus_path=_corpus_path(ctx)):
+    for path in build_demo(
+        output, profile=profile, pdf=pdf, force=force, corpus_path=_corpus_path(ctx)
+    ):
         click.echo(f"已生成 {path}")
 
 
 @main.command()
 @click.argument("kind", metavar="文种")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="写入文件（默认输出到屏幕）。")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="写入文件（默认输出到屏幕）。",
+)
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
 def schema(kind: str, output: Path | None, force: bool) -> None:
     """输出某一文种输入文件的 JSON Schema（供编辑器补全和校验）。"""
@@ -135,7 +199,13 @@ def templates() -> None:
 
 
 @templates.command("list")
-@click.option("--templates", "dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path), help="同时列出这些目录中的自定义模板。")
+@click.option(
+    "--templates",
+    "dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="同时列出这些目录中的自定义模板。",
+)
 def templates_list(dirs: tuple[Path, ...]) -> None:
     """列出可用模板（文种、名称、来源、说明）。"""
     from wenshu.generator.templating import TemplateLibrary
@@ -143,6 +213,28 @@ def templates_list(dirs: tuple[Path, ...]) -> None:
     for t in TemplateLibrary(list(dirs)).list():
         source = "内置" if t.builtin else str(t.path.parent.parent)
         click.echo(f"{t.kind}\t{t.name}\t{source}\t{t.description}")
+
+
+@main.group()
+def summary() -> None:
+    """工作总结相关命令。"""
+
+
+@summary.command("init")
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path), metavar="计划.yaml")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="输出的总结输入文件（默认：计划文件名-总结.yaml）。",
+)
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
+def summary_init(plan: Path, output: Path | None, force: bool) -> None:
+    """由工作计划生成工作总结的输入框架：逐项列出计划目标，沿用主要工作的标题。"""
+    from wenshu.generator.summary_init import write_scaffold
+
+    path = write_scaffold(plan, output, force=force)
+    click.echo(f"已生成 {path}。把其中的“【待填写】”换成实际内容后运行 wenshu build {path}")
 
 
 def _corpus_path(ctx: click.Context) -> Path | None:

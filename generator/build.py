@@ -48,7 +48,9 @@ class BuildResult:
 class CorpusResolver:
     """Opens the corpus only when a spec actually references it, and records each use."""
 
-    def __init__(self, corpus_path: Path | None, spec_values: dict[str, str], spec_path: Path | None):
+    def __init__(
+        self, corpus_path: Path | None, spec_values: dict[str, str], spec_path: Path | None
+    ):
         self.corpus_path = corpus_path
         self.spec_values = spec_values
         self.spec_path = spec_path
@@ -87,8 +89,9 @@ def template_dirs(loaded: LoadedSpec, extra: list[Path] | None) -> list[Path]:
     return dirs
 
 
-def render_loaded(loaded: LoadedSpec, templates: list[Path] | None = None,
-                  resolver: Resolver | None = None) -> Document:
+def render_loaded(
+    loaded: LoadedSpec, templates: list[Path] | None = None, resolver: Resolver | None = None
+) -> Document:
     """Turn a validated spec into a document tree through its template."""
     spec = loaded.spec
     maker = ContextMaker(resolver, label=loaded.source.label, line_for=loaded.source.line_for)
@@ -111,9 +114,16 @@ def resolve_output(spec_path: Path, output: Path | str | None, suffix: str = ".d
     return out
 
 
-def build(spec_path: Path, output: Path | None = None, profile: str = "school", force: bool = False,
-          pdf: bool = False, strict: bool = False, templates: list[Path] | None = None,
-          corpus_path: Path | None = None) -> BuildResult:
+def build(
+    spec_path: Path,
+    output: Path | None = None,
+    profile: str = "school",
+    force: bool = False,
+    pdf: bool = False,
+    strict: bool = False,
+    templates: list[Path] | None = None,
+    corpus_path: Path | None = None,
+) -> BuildResult:
     """Validate, render and write one spec; never overwrites without force."""
     from .docx import get_profile, write_docx
 
@@ -143,7 +153,9 @@ def build(spec_path: Path, output: Path | None = None, profile: str = "school", 
         lacking = missing_fonts(profile)
         if lacking:
             result.notes.append(
-                "提示：本机缺少字体 " + "、".join(lacking) + "，LibreOffice 会用其他字体代替，PDF 版式可能与 Word 中略有不同。"
+                "提示：本机缺少字体 "
+                + "、".join(lacking)
+                + "，LibreOffice 会用其他字体代替，PDF 版式可能与 Word 中略有不同。"
             )
         result.pdf = convert_to_pdf(out, pdf_path, force=force)
     return result

@@ -36,7 +36,12 @@ def _no_corpus(ref_id: str, variables: dict[str, str]) -> ResolvedText:
 class ContextMaker:
     """Collects resolution problems with their spec paths, so all are reported at once."""
 
-    def __init__(self, resolver: Resolver | None, label: str = "", line_for: Callable[[tuple], int | None] | None = None):
+    def __init__(
+        self,
+        resolver: Resolver | None,
+        label: str = "",
+        line_for: Callable[[tuple], int | None] | None = None,
+    ):
         self.resolver = resolver or _no_corpus
         self.label = label
         self.line_for = line_for or (lambda loc: None)
@@ -54,7 +59,11 @@ class ContextMaker:
         try:
             return self.resolver(ref_id, dict(variables))
         except CorpusError as exc:
-            self.problems.append(Problem(exc.message, file=self.label, line=self.line_for(path), path=format_path(path)))
+            self.problems.append(
+                Problem(
+                    exc.message, file=self.label, line=self.line_for(path), path=format_path(path)
+                )
+            )
             return None
 
     def text(self, value: Ref | str | None, path: tuple) -> list[str]:
@@ -87,12 +96,20 @@ class ContextMaker:
             content = self.paragraphs(node.content, p + ("内容",))
             children: list[dict[str, Any]] = []
             if node.ref:
-                section = self.resolve(Ref.model_validate({"引用": node.ref, "变量": node.variables}), p + ("引用",))
+                section = self.resolve(
+                    Ref.model_validate({"引用": node.ref, "变量": node.variables}), p + ("引用",)
+                )
                 if section is not None:
                     title = title or (normalize_text(section.title) if section.title else None)
                     if section.text.strip():
-                        content = [*[normalize_text(x) for x in section.text.split("\n") if x.strip()], *content]
-                    children = [{"标题": None, "内容": [normalize_text(it)], "条目": []} for it in section.items]
+                        content = [
+                            *[normalize_text(x) for x in section.text.split("\n") if x.strip()],
+                            *content,
+                        ]
+                    children = [
+                        {"标题": None, "内容": [normalize_text(it)], "条目": []}
+                        for it in section.items
+                    ]
             children += self.tree(node.children, p + ("条目",))
             out.append({"标题": title, "内容": content, "条目": children})
         return out

@@ -131,8 +131,20 @@ class DocBuilder:
 
     def functions(self) -> dict[str, Any]:
         """The callables templates see."""
-        names = ("title", "heading", "h1", "h2", "h3", "p", "text", "items", "tree", "table",
-                 "signature", "pagebreak")
+        names = (
+            "title",
+            "heading",
+            "h1",
+            "h2",
+            "h3",
+            "p",
+            "text",
+            "items",
+            "tree",
+            "table",
+            "signature",
+            "pagebreak",
+        )
         return {n: getattr(self, n) for n in names}
 
     # ---- internals ----------------------------------------------------------------------
@@ -175,7 +187,9 @@ class DocBuilder:
                 for para in paras[1:]:
                     self.blocks.append(Paragraph.plain(para))
         elif paras:
-            self.blocks.append(Paragraph([Run(marker, level=style), Run(strip_typed_marker(paras[0]))]))
+            self.blocks.append(
+                Paragraph([Run(marker, level=style), Run(strip_typed_marker(paras[0]))])
+            )
             for para in paras[1:]:
                 self.blocks.append(Paragraph.plain(para))
         self.level = level

@@ -87,7 +87,9 @@ class Table:
     def __post_init__(self) -> None:
         for row in self.rows:
             if len(row) != len(self.header):
-                raise ValueError(f"table {self.kind}: row has {len(row)} cells, header {len(self.header)}")
+                raise ValueError(
+                    f"table {self.kind}: row has {len(row)} cells, header {len(self.header)}"
+                )
 
 
 @dataclass

@@ -42,7 +42,9 @@ def plan_goals(spec: PlanSpec, maker: ContextMaker) -> list[dict[str, Any]]:
     for i, (g, gid) in enumerate(zip(spec.goals, goal_ids(spec))):
         content = strip_typed_marker(maker.one_line(g.content, ("工作目标", i, "内容")))
         indicator = normalize_text(g.indicator) if g.indicator else None
-        goals.append({"编号": gid, "内容": content, "指标": indicator, "文本": goal_text(content, indicator)})
+        goals.append(
+            {"编号": gid, "内容": content, "指标": indicator, "文本": goal_text(content, indicator)}
+        )
     return goals
 
 
@@ -54,12 +56,14 @@ def calendar_rows(spec: PlanSpec, maker: ContextMaker) -> list[dict[str, Any]]:
     for i, mp in indexed:
         acts = []
         for j, a in enumerate(mp.activities):
-            acts.append({
-                "内容": maker.one_line(a.content, ("行事历", i, "活动", j, "内容")),
-                "负责人": normalize_text(a.owner) if a.owner else "",
-                "周次": format_week(a.week) if a.week else "",
-                "日期": f"{a.date.month}月{a.date.day}日" if a.date else "",
-            })
+            acts.append(
+                {
+                    "内容": maker.one_line(a.content, ("行事历", i, "活动", j, "内容")),
+                    "负责人": normalize_text(a.owner) if a.owner else "",
+                    "周次": format_week(a.week) if a.week else "",
+                    "日期": f"{a.date.month}月{a.date.day}日" if a.date else "",
+                }
+            )
         months.append({"月份": mp.month, "月份名": f"{mp.month}月", "活动": acts})
     return months
 
@@ -74,7 +78,13 @@ def calendar_table(months: list[dict[str, Any]]) -> Table | None:
             rows.append([a["周次"], a["日期"], a["内容"], a["负责人"]])
     month_cells = merged_column(labels)
     full = [[mc, *r] for mc, r in zip(month_cells, rows)]
-    cols = [("月份", 1.0, False), ("周次", 1.2, False), ("日期", 1.4, True), ("工作内容", 5.0, False), ("负责人", 1.6, False)]
+    cols = [
+        ("月份", 1.0, False),
+        ("周次", 1.2, False),
+        ("日期", 1.4, True),
+        ("工作内容", 5.0, False),
+        ("负责人", 1.6, False),
+    ]
     return make_table("行事历", cols, full)
 
 
@@ -84,7 +94,13 @@ def assignments(spec: PlanSpec, maker: ContextMaker) -> list[dict[str, Any]]:
         duties = []
         for j, d in enumerate(a.duties):
             duties.append(strip_typed_marker(maker.one_line(d, ("具体分工", i, "职责", j))))
-        out.append({"姓名": normalize_text(a.name), "职务": normalize_text(a.post) if a.post else "", "职责": duties})
+        out.append(
+            {
+                "姓名": normalize_text(a.name),
+                "职务": normalize_text(a.post) if a.post else "",
+                "职责": duties,
+            }
+        )
     return out
 
 
@@ -92,24 +108,37 @@ def assignment_table(rows: list[dict[str, Any]]) -> Table | None:
     if not rows:
         return None
     cols = [("姓名", 1.2, False), ("职务", 1.6, True), ("工作职责", 6.0, False)]
-    return make_table("具体分工", cols, [[r["姓名"], r["职务"], numbered_lines(r["职责"])] for r in rows])
+    return make_table(
+        "具体分工", cols, [[r["姓名"], r["职务"], numbered_lines(r["职责"])] for r in rows]
+    )
 
 
 def groups(spec: PlanSpec) -> list[dict[str, Any]]:
-    return [{
-        "名称": normalize_text(g.name),
-        "组长": normalize_text(g.leader),
-        "成员": [normalize_text(m) for m in g.members],
-        "活动时间": normalize_text(g.meeting) if g.meeting else "",
-        "研究主题": normalize_text(g.theme) if g.theme else "",
-    } for g in spec.groups or []]
+    return [
+        {
+            "名称": normalize_text(g.name),
+            "组长": normalize_text(g.leader),
+            "成员": [normalize_text(m) for m in g.members],
+            "活动时间": normalize_text(g.meeting) if g.meeting else "",
+            "研究主题": normalize_text(g.theme) if g.theme else "",
+        }
+        for g in spec.groups or []
+    ]
 
 
 def group_table(rows: list[dict[str, Any]]) -> Table | None:
     if not rows:
         return None
-    cols = [("教研组", 1.4, False), ("组长", 1.2, False), ("成员", 3.2, False), ("活动时间", 1.8, True), ("研究主题", 3.0, True)]
-    body = [[r["名称"], r["组长"], "、".join(r["成员"]), r["活动时间"], r["研究主题"]] for r in rows]
+    cols = [
+        ("教研组", 1.4, False),
+        ("组长", 1.2, False),
+        ("成员", 3.2, False),
+        ("活动时间", 1.8, True),
+        ("研究主题", 3.0, True),
+    ]
+    body = [
+        [r["名称"], r["组长"], "、".join(r["成员"]), r["活动时间"], r["研究主题"]] for r in rows
+    ]
     return make_table("教研组", cols, body)
 
 
@@ -119,20 +148,22 @@ def plan_context(spec: PlanSpec, maker: ContextMaker) -> dict[str, Any]:
     months = calendar_rows(spec, maker)
     assign = assignments(spec, maker)
     grp = groups(spec)
-    ctx.update({
-        "指导思想": maker.paragraphs(spec.guiding, ("指导思想",)),
-        "工作目标": plan_goals(spec, maker),
-        "主要工作": maker.tree(spec.work, ("主要工作",)),
-        "保障措施": maker.tree(spec.safeguards, ("保障措施",)),
-        "行事历": months,
-        "具体分工": assign,
-        "教研组": grp,
-        "表格": {
-            "行事历": calendar_table(months),
-            "具体分工": assignment_table(assign),
-            "教研组": group_table(grp),
-        },
-    })
+    ctx.update(
+        {
+            "指导思想": maker.paragraphs(spec.guiding, ("指导思想",)),
+            "工作目标": plan_goals(spec, maker),
+            "主要工作": maker.tree(spec.work, ("主要工作",)),
+            "保障措施": maker.tree(spec.safeguards, ("保障措施",)),
+            "行事历": months,
+            "具体分工": assign,
+            "教研组": grp,
+            "表格": {
+                "行事历": calendar_table(months),
+                "具体分工": assignment_table(assign),
+                "教研组": group_table(grp),
+            },
+        }
+    )
     return ctx
 
 

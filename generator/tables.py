@@ -15,8 +15,12 @@ def merged_column(values: list[str]) -> list[Cell]:
     return cells
 
 
-def make_table(kind: str, columns: list[tuple[str, float, bool]], rows: list[list[str | Cell]],
-               caption: str | None = None) -> Table:
+def make_table(
+    kind: str,
+    columns: list[tuple[str, float, bool]],
+    rows: list[list[str | Cell]],
+    caption: str | None = None,
+) -> Table:
     """Build a table; columns are (header, width, optional). An optional column that is empty
     in every row is left out."""
     keep = []

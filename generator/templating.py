@@ -48,7 +48,9 @@ class TemplateLibrary:
         self.extra_dirs = [Path(d) for d in (extra_dirs or [])]
         for d in self.extra_dirs:
             if not d.is_dir():
-                raise TemplateError(f"模板目录 {d} 不存在或不是文件夹。请检查 --templates 或“模板目录”的路径。")
+                raise TemplateError(
+                    f"模板目录 {d} 不存在或不是文件夹。请检查 --templates 或“模板目录”的路径。"
+                )
         self.dirs = [*self.extra_dirs, BUILTIN_DIR]
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in self.dirs], encoding="utf-8"),
@@ -70,8 +72,9 @@ class TemplateLibrary:
                     continue
                 text = path.read_text(encoding="utf-8", errors="replace")
                 m = _DESCRIPTION.search(text)
-                seen[key] = TemplateInfo(path.parent.name, path.stem, path, d == BUILTIN_DIR,
-                                         m.group(1) if m else "")
+                seen[key] = TemplateInfo(
+                    path.parent.name, path.stem, path, d == BUILTIN_DIR, m.group(1) if m else ""
+                )
         return list(seen.values())
 
     def names(self, kind: str) -> list[str]:
@@ -85,9 +88,13 @@ class TemplateLibrary:
             template = self.env.get_template(rel)
         except jinja2.TemplateNotFound:
             available = "、".join(self.names(kind)) or "（无）"
-            raise TemplateError(f"找不到{kind}模板“{name}”。可用的模板：{available}。可用 wenshu templates list 查看。") from None
+            raise TemplateError(
+                f"找不到{kind}模板“{name}”。可用的模板：{available}。可用 wenshu templates list 查看。"
+            ) from None
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(f"模板 {exc.filename or rel} 第{exc.lineno}行语法错误：{exc.message}") from None
+            raise TemplateError(
+                f"模板 {exc.filename or rel} 第{exc.lineno}行语法错误：{exc.message}"
+            ) from None
         builder = DocBuilder(kind)
         env_context = {**context, **builder.functions()}
         try:
@@ -112,7 +119,7 @@ class TemplateLibrary:
         if leftover:
             snippet = leftover.splitlines()[0][:40]
             raise TemplateError(
-                f"模板 {template.filename} 输出了指令之外的文字“{snippet}”。正文文字请写在 p(\"…\") 里，标题写在 h1(\"…\") 等里。"
+                f'模板 {template.filename} 输出了指令之外的文字“{snippet}”。正文文字请写在 p("…") 里，标题写在 h1("…") 等里。'
             )
         return builder.document(author=str(context.get("单位") or ""))
 

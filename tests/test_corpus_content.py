@@ -13,14 +13,13 @@ from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
-
 from wenshu.generator.textnorm import find_placeholders
 from wenshu.generator.vocab import CATEGORIES, KINDS, SECTION_VARIABLES, TOPICS
 
 CORPUS_DIR = Path(__file__).resolve().parents[1] / "corpus"
 
-# ID prefix of each 类别. Categories not listed here must still use one consistent
-# two-letter prefix per file that no other category uses.
+# ID prefix of each 类别. A category added later without an entry here must still use
+# one consistent two-letter prefix that no other category uses.
 EXPECTED_PREFIX = {
     "前言": "qy",
     "指导思想": "zd",
@@ -30,6 +29,10 @@ EXPECTED_PREFIX = {
     "分工": "fg",
     "职责": "zz",
     "成效": "cx",
+    "存在问题": "wt",
+    "努力方向": "fx",
+    "保障措施": "bz",
+    "结束语": "jy",
 }
 
 MIN_PER_CATEGORY = 8
@@ -40,7 +43,9 @@ ID_RE = re.compile(r"^([a-z]{2})(\d{3})$")
 VAR_RE = re.compile(r"\{\{(.*?)\}\}")
 VAR_EXACT_RE = re.compile(r"^\{\{ (\S+) \}\}$")
 # A concrete year: 19xx/20xx not followed by a unit that makes it a count (2000字, 1500元).
-YEAR_RE = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?![\d.])(?!\s*(?:字|元|人|名|分|册|本|份|个|次|篇|件|米|平方|余))")
+YEAR_RE = re.compile(
+    r"(?<![\d.])(?:19|20)\d{2}(?![\d.])(?!\s*(?:字|元|人|名|分|册|本|份|个|次|篇|件|米|平方|余))"
+)
 
 
 def _files() -> list[Path]:

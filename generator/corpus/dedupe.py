@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .textnorm import SIMILARITY_THRESHOLD, length_window, normalise
+from .textnorm import SIMILARITY_THRESHOLD, length_window, norm_hash, normalise, sketch
 
-# A sketch key shared by this many sections is too common to say anything (e.g. a
-# stock phrase); it is neither stored for more sections nor used to find candidates.
+# A sketch key shared by this many sections is too common to say anything (a stock
+# phrase); it is neither stored for more sections nor used to find candidates.
 KEY_POSTINGS_CAP = 64
 # At most this many candidates (most shared keys first) are compared with rapidfuzz.
-MAX_VERIFY = 24
+MAX_VERIFY = 8
+# Candidates must share this many sketch keys (fewer when the text has few keys):
+# near-duplicates share about k·J of k keys, unrelated texts rarely more than one.
+MIN_SHARED_KEYS = 2
 
 
 def body_of(text: str, items: list[str] | str) -> str:
@@ -27,14 +31,27 @@ def body_of(text: str, items: list[str] | str) -> str:
     return f"{text}\n{items}" if items else text
 
 
-def find_duplicate(conn: sqlite3.Connection, norm: str, nhash: str, keys: list[int]) -> int | None:
-    """pk of a stored section at least 90 % similar to `norm`, or None."""
+@dataclass
+class Lookup:
+    """Result of looking for a near-duplicate of one normalised text."""
+
+    norm: str
+    duplicate_pk: int | None
+    keys: list[int] = field(default_factory=list)  # sketch keys worth storing for it
+
+
+def find_duplicate(conn: sqlite3.Connection, norm: str) -> Lookup:
+    """Find a stored section at least 90 % similar to the normalised text `norm`."""
     if not norm:
-        return None
-    row = conn.execute("SELECT pk FROM sections WHERE norm_hash = ? LIMIT 1", (nhash,)).fetchone()
+        return Lookup(norm, None)
+    keys = sketch(norm)
+    row = conn.execute(
+        "SELECT pk FROM sections WHERE norm_hash = ? LIMIT 1", (norm_hash(norm),)
+    ).fetchone()
     if row:
-        return row[0]
+        return Lookup(norm, row[0], keys)
     shared: Counter[int] = Counter()
+    storable = []
     for key in keys:
         pks = [
             r[0]
@@ -44,34 +61,51 @@ def find_duplicate(conn: sqlite3.Connection, norm: str, nhash: str, keys: list[i
         ]
         if len(pks) < KEY_POSTINGS_CAP:
             shared.update(pks)
-    if not shared:
+            storable.append(key)
+    need = min(MIN_SHARED_KEYS, len(storable))
+    candidates = [pk for pk, n in shared.most_common(MAX_VERIFY) if n >= need]
+    return Lookup(norm, _verify(conn, norm, candidates), storable)
+
+
+def _verify(conn: sqlite3.Connection, norm: str, candidates: list[int]) -> int | None:
+    if not candidates:
         return None
     low, high = length_window(len(norm))
+    marks = ",".join("?" * len(candidates))
+    rows = conn.execute(
+        f"SELECT pk, text, items FROM sections WHERE pk IN ({marks}) AND norm_len BETWEEN ? AND ?",
+        [*candidates, low, high],
+    ).fetchall()
     best_pk, best_score = None, 0.0
-    for pk, _count in shared.most_common(MAX_VERIFY):
-        cand = conn.execute(
-            "SELECT text, items, norm_len FROM sections WHERE pk = ?", (pk,)
-        ).fetchone()
-        if cand is None or not low <= cand[2] <= high:
-            continue
-        score = fuzz.ratio(norm, normalise(body_of(cand[0], cand[1])), score_cutoff=SIMILARITY_THRESHOLD)
+    for pk, text, items in rows:
+        score = fuzz.ratio(norm, normalise(body_of(text, items)), score_cutoff=SIMILARITY_THRESHOLD)
         if score > best_score:
             best_pk, best_score = pk, score
     return best_pk
 
 
 def index_sketch(conn: sqlite3.Connection, pk: int, keys: list[int]) -> None:
-    """Record the section's sketch keys, skipping keys that are already too common."""
-    for key in keys:
-        conn.execute(
-            "INSERT OR IGNORE INTO sketch (key, section_pk) SELECT ?1, ?2 WHERE "
-            "(SELECT count(*) FROM (SELECT 1 FROM sketch WHERE key = ?1 LIMIT ?3)) < ?3",
-            (key, pk, KEY_POSTINGS_CAP),
-        )
-
-
-def unindex_sketch(conn: sqlite3.Connection, pk: int, keys: list[int]) -> None:
-    """Remove the section's sketch keys (keys are recomputed from its text)."""
+    """Record the section's sketch keys (callers pass only keys not yet too common)."""
     conn.executemany(
-        "DELETE FROM sketch WHERE key = ? AND section_pk = ?", [(k, pk) for k in keys]
+        "INSERT OR IGNORE INTO sketch (key, section_pk) VALUES (?, ?)", [(k, pk) for k in keys]
+    )
+
+
+def storable_keys(conn: sqlite3.Connection, norm: str) -> list[int]:
+    """Sketch keys of `norm` that are not yet too common to store."""
+    out = []
+    for key in sketch(norm):
+        n = conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM sketch WHERE key = ? LIMIT ?)",
+            (key, KEY_POSTINGS_CAP),
+        ).fetchone()[0]
+        if n < KEY_POSTINGS_CAP:
+            out.append(key)
+    return out
+
+
+def unindex_sketch(conn: sqlite3.Connection, pk: int, norm: str) -> None:
+    """Remove the section's sketch keys (recomputed from its normalised text)."""
+    conn.executemany(
+        "DELETE FROM sketch WHERE key = ? AND section_pk = ?", [(k, pk) for k in sketch(norm)]
     )

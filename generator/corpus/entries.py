@@ -110,7 +110,9 @@ class CorpusEntry(BaseModel):
         if not self.text and not self.items:
             raise ValueError("内容和条目不能都为空")
         unknown = [
-            v for v in placeholders(self.title, self.text, *self.items) if v not in SECTION_VARIABLES
+            v
+            for v in placeholders(self.title, self.text, *self.items)
+            if v not in SECTION_VARIABLES
         ]
         if unknown:
             raise ValueError(
@@ -139,7 +141,9 @@ def _problems(exc: ValidationError, file: str, where: str, line: int | None) -> 
         elif err["type"] == "extra_forbidden":
             msg = f"未知的字段，可用字段：{'、'.join(_FIELD_NAMES.values())}"
         elif err["type"] in ("string_type", "list_type"):
-            msg = "应为文字" if err["type"] == "string_type" else "应为列表，如 [课题研究, 校本研修]"
+            msg = (
+                "应为文字" if err["type"] == "string_type" else "应为列表，如 [课题研究, 校本研修]"
+            )
         elif err["type"] == "string_too_short":
             msg = "不能为空"
         problems.append(Problem(message=msg, file=file, line=line, path=path))
@@ -196,7 +200,9 @@ def _load_yaml(text: str, file: str) -> Any:
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        raise SpecError([Problem(f"YAML 格式错误：{getattr(exc, 'problem', exc)}", file, line)]) from exc
+        raise SpecError(
+            [Problem(f"YAML 格式错误：{getattr(exc, 'problem', exc)}", file, line)]
+        ) from exc
 
 
 def load_user_file(path: Path) -> list[CorpusEntry]:
@@ -207,7 +213,9 @@ def load_user_file(path: Path) -> list[CorpusEntry]:
     except FileNotFoundError as exc:
         raise SpecError([Problem("文件不存在，请检查路径", str(path))]) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError([Problem(f"无法读取（需要 UTF-8 编码的 YAML 文件）：{exc}", str(path))]) from exc
+        raise SpecError(
+            [Problem(f"无法读取（需要 UTF-8 编码的 YAML 文件）：{exc}", str(path))]
+        ) from exc
     entries, problems = parse_entries(_load_yaml(text, path.name), path.name)
     if problems:
         raise SpecError(problems, headline=f"{path.name} 中的片段有误，未添加任何片段：")
@@ -258,7 +266,9 @@ def load_builtin(directory: Path) -> list[LocatedEntry]:
                 problems.append(Problem("内置片段必须有编号", path.name, located.line, "编号"))
             elif entry_id in seen:
                 problems.append(
-                    Problem(f"编号 {entry_id} 与 {seen[entry_id]} 中的重复", path.name, located.line)
+                    Problem(
+                        f"编号 {entry_id} 与 {seen[entry_id]} 中的重复", path.name, located.line
+                    )
                 )
             else:
                 seen[entry_id] = path.name

@@ -75,7 +75,9 @@ def import_paths(
         except ImportFailure as exc:
             summary.failed.append(FailedFile(str(path), exc.reason))
         except Exception as exc:  # an importer bug must not stop the batch either
-            summary.failed.append(FailedFile(str(path), f"无法解析此文件（{type(exc).__name__}: {exc}）"))
+            summary.failed.append(
+                FailedFile(str(path), f"无法解析此文件（{type(exc).__name__}: {exc}）")
+            )
         else:
             added, duplicates = corpus.add_candidates(result.sections)
             summary.documents += len(result.documents)

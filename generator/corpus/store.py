@@ -12,7 +12,7 @@ from pathlib import Path
 from ..errors import CorpusError
 from ..vocab import CATEGORIES, TOPICS
 from . import entries as entries_mod
-from .dedupe import body_of, find_duplicate, index_sketch, unindex_sketch
+from .dedupe import body_of, find_duplicate, index_sketch, storable_keys, unindex_sketch
 from .entries import CorpusEntry
 from .initials import initials
 from .models import (
@@ -23,7 +23,7 @@ from .models import (
     Section,
 )
 from .schema import upgrade
-from .textnorm import norm_hash, normalise, sketch
+from .textnorm import norm_hash, normalise
 
 # How much of the text start goes into the pinyin initials column.
 _INITIALS_TEXT_CHARS = 80
@@ -142,7 +142,9 @@ class Corpus:
         """The section with this id; CorpusError when there is none."""
         section = self.find(section_id)
         if section is None:
-            raise CorpusError(f"语料库中没有编号为 {section_id} 的片段，可用 wenshu corpus search 查找")
+            raise CorpusError(
+                f"语料库中没有编号为 {section_id} 的片段，可用 wenshu corpus search 查找"
+            )
         return section
 
     def sections(self, include_builtin: bool = True) -> Iterator[Section]:
@@ -194,7 +196,9 @@ class Corpus:
         while True:
             n += 1
             candidate = f"{prefix}{n:0{width}d}"
-            if not self.conn.execute("SELECT 1 FROM sections WHERE id = ?", (candidate,)).fetchone():
+            if not self.conn.execute(
+                "SELECT 1 FROM sections WHERE id = ?", (candidate,)
+            ).fetchone():
                 break
         self._set_meta(key, str(n))
         return candidate
@@ -211,6 +215,7 @@ class Corpus:
         kinds: list[str],
         flags: list[str] = (),
         norm: str | None = None,
+        keys: list[int] | None = None,
     ) -> int:
         body = body_of(text, items)
         norm = normalise(body) if norm is None else norm
@@ -235,7 +240,7 @@ class Corpus:
             ),
         )
         pk = cur.lastrowid
-        index_sketch(self.conn, pk, sketch(norm))
+        index_sketch(self.conn, pk, storable_keys(self.conn, norm) if keys is None else keys)
         return pk
 
     def _add_source(self, pk: int, source: str) -> bool:
@@ -282,10 +287,13 @@ class Corpus:
         is recorded on the existing one. Returns (id, added)."""
         norm = normalise(body_of(candidate.text, candidate.items))
         with self.transaction():
-            dup = find_duplicate(self.conn, norm, norm_hash(norm), sketch(norm))
-            if dup is not None:
-                self._add_source(dup, candidate.source)
-                sid = self.conn.execute("SELECT id FROM sections WHERE pk = ?", (dup,)).fetchone()[0]
+            lookup = find_duplicate(self.conn, norm)
+            if lookup.duplicate_pk is not None:
+                self._add_source(lookup.duplicate_pk, candidate.source)
+                row = self.conn.execute(
+                    "SELECT id FROM sections WHERE pk = ?", (lookup.duplicate_pk,)
+                ).fetchone()
+                sid = row[0]
                 return sid, False
             sid = self._next_id(ORIGIN_IMPORTED)
             pk = self._insert(
@@ -299,6 +307,7 @@ class Corpus:
                 [candidate.kind] if candidate.kind else [],
                 list(candidate.flags),
                 norm=norm,
+                keys=lookup.keys,
             )
             self._add_source(pk, candidate.source)
             return sid, True
@@ -315,7 +324,7 @@ class Corpus:
         return added, duplicates
 
     def _delete_pk(self, pk: int, text: str, items: str) -> None:
-        unindex_sketch(self.conn, pk, sketch(normalise(body_of(text, items))))
+        unindex_sketch(self.conn, pk, normalise(body_of(text, items)))
         self.conn.execute("DELETE FROM sections WHERE pk = ?", (pk,))
 
     def remove(self, section_id: str) -> Section:
@@ -375,7 +384,14 @@ class Corpus:
                     if self.conn.execute("SELECT 1 FROM sections WHERE id = ?", (e.id,)).fetchone():
                         continue  # the user already chose this id for a section of their own
                     self._insert(
-                        e.id, ORIGIN_BUILTIN, e.category, e.title, e.text, e.items, e.topics, e.kinds
+                        e.id,
+                        ORIGIN_BUILTIN,
+                        e.category,
+                        e.title,
+                        e.text,
+                        e.items,
+                        e.topics,
+                        e.kinds,
                     )
                     continue
                 new_values = (
@@ -389,7 +405,7 @@ class Corpus:
                 if tuple(old[3:]) == new_values:
                     continue
                 pk = old[0]
-                unindex_sketch(self.conn, pk, sketch(normalise(body_of(old[5], old[6]))))
+                unindex_sketch(self.conn, pk, normalise(body_of(old[5], old[6])))
                 norm = normalise(body_of(e.text, e.items))
                 self.conn.execute(
                     "UPDATE sections SET category = ?, title = ?, text = ?, items = ?, topics = ?, "
@@ -402,7 +418,7 @@ class Corpus:
                         pk,
                     ),
                 )
-                index_sketch(self.conn, pk, sketch(norm))
+                index_sketch(self.conn, pk, storable_keys(self.conn, norm))
             for pk, _sid, _o, _c, _t, text, items, _tp, _k in stored.values():
                 has_sources = self.conn.execute(
                     "SELECT 1 FROM sources WHERE section_pk = ? LIMIT 1", (pk,)

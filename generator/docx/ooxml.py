@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import oxml_parser
 from lxml import etree
 
 from .profiles import FontSpec
@@ -66,12 +66,18 @@ def text_width_chars(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
 
 
+_W_NS = nsmap["w"]
+_W_NSMAP = {"w": _W_NS}
+
+
 def el(tag: str, **attrs: str | int) -> etree._Element:
     """A new `w:` element with `w:`-prefixed attributes."""
-    node = OxmlElement(f"w:{tag}")
-    for key, value in attrs.items():
-        node.set(qn(f"w:{key}"), str(value))
-    return node
+    # Same as python-docx's OxmlElement, minus its slow tag parsing on every call.
+    return oxml_parser.makeelement(
+        f"{{{_W_NS}}}{tag}",
+        attrib={f"{{{_W_NS}}}{k}": str(v) for k, v in attrs.items()},
+        nsmap=_W_NSMAP,
+    )
 
 
 def put(parent: etree._Element, child: etree._Element, order: list[str]) -> etree._Element:

@@ -28,12 +28,17 @@ from .styles import TABLE_CAPTION, TABLE_TEXT
 _CELL_PADDING_TWIPS = 216
 
 
-def add_table(document: DocxDocument, table: Table, profile: Profile) -> DocxTable:
-    """Append `table` (with its caption line, if any) to `document`."""
+def add_table(document: DocxDocument, table: Table, profile: Profile) -> DocxTable | None:
+    """Append `table` (with its caption line, if any) to `document`.
+
+    A table without columns has nothing to show: only its caption is written.
+    """
     if table.caption:
         para = document.add_paragraph()
         set_paragraph_style(para._p, TABLE_CAPTION)
         add_text(para, table.caption)
+    if not table.header:
+        return None
 
     widths = column_widths(table, round(Mm(profile.text_width_mm).twips))
     out = document.add_table(rows=1 + len(table.rows), cols=len(table.header))

@@ -56,7 +56,7 @@ def check_docx_bytes(data: bytes) -> None:
         infos = archive.infolist()
         _check_sizes(infos)
         names = {info.filename for info in infos}
-        if "word/document.xml" not in names and "[Content_Types].xml" not in names:
+        if "[Content_Types].xml" not in names:
             raise DocxRejected("压缩包里没有 Word 正文（word/document.xml），不是 .docx 文档")
         for info in infos:
             if info.filename.endswith((".xml", ".rels")):

@@ -22,6 +22,9 @@ class Node:
     text: str = ""
     children: list[Node] = field(default_factory=list)
     line: int | None = None  # 1-based line in the cleaned source, when known
+    # True when `title` is the run-in first sentence of a numbered paragraph
+    # ("领导教研组工作。" of "3.领导教研组工作。协助校长…"); it keeps its punctuation.
+    run_in: bool = False
 
 
 @dataclass
@@ -47,7 +50,9 @@ class CandidateSection:
     topics: list[str]  # subset of TOPICS
     kind: str | None  # 文种
     source: str
-    flags: list[str] = field(default_factory=list)  # e.g. "含20xx占位", "含具体年份2023"
+    flags: list[str] = field(default_factory=list)  # e.g. "含占位符20xx", "含年份2023"
+    # Nesting depth of each entry of `items` (1 = direct sub-item), same length as items.
+    item_levels: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -58,6 +63,8 @@ class ImportResult:
     documents: list[ImportedDocument]
     sections: list[CandidateSection]
     noise_lines_removed: int
+    # Noise per kind ("面包屑导航": 1, "词中杂字": 12 …): removed lines and in-line fixes.
+    noise_report: dict[str, int] = field(default_factory=dict)
 
 
 class ImportFailure(Exception):

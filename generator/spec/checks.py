@@ -26,7 +26,13 @@ def check_tree_depth(nodes: list[TreeNode] | None, key: str) -> list[Finding]:
         for i, node in enumerate(items):
             p = path + (i,)
             if depth > MAX_TREE_DEPTH:
-                out.append((p, f"层级过深：最多 {MAX_TREE_DEPTH} 级（一、（一）1.（1）①），请合并或上移这一项", "error"))
+                out.append(
+                    (
+                        p,
+                        f"层级过深：最多 {MAX_TREE_DEPTH} 级（一、（一）1.（1）①），请合并或上移这一项",
+                        "error",
+                    )
+                )
                 continue
             walk(node.children, p + ("条目",), depth + 1)
 
@@ -43,7 +49,13 @@ def check_dates_in_period(spec: Period, dates: list[tuple[tuple, Any]]) -> list[
     out: list[Finding] = []
     for path, d in dates:
         if d is not None and not lo <= d <= hi:
-            out.append((path, f"{d.isoformat()} 不在{spec.period_text()}内（{lo.isoformat()} 至 {hi.isoformat()}）", "error"))
+            out.append(
+                (
+                    path,
+                    f"{d.isoformat()} 不在{spec.period_text()}内（{lo.isoformat()} 至 {hi.isoformat()}）",
+                    "error",
+                )
+            )
     return out
 
 

@@ -85,9 +85,19 @@ class Period(SpecModel):
         """Problems with how the period is given, as (field path, message)."""
         out: list[tuple[tuple, str]] = []
         if self.year is not None and (self.school_year or self.term):
-            out.append((("年度",), "“年度”不能与“学年”“学期”同时使用：学期计划写学年和学期，年度计划只写年度"))
+            out.append(
+                (
+                    ("年度",),
+                    "“年度”不能与“学年”“学期”同时使用：学期计划写学年和学期，年度计划只写年度",
+                )
+            )
         elif self.school_year and self.term is None:
-            out.append((("学期",), "写了“学年”就需要“学期”（第一学期 或 第二学期）；年度计划请改用“年度: 2026”"))
+            out.append(
+                (
+                    ("学期",),
+                    "写了“学年”就需要“学期”（第一学期 或 第二学期）；年度计划请改用“年度: 2026”",
+                )
+            )
         elif self.term is not None and not self.school_year:
             out.append((("学年",), "写了“学期”就需要“学年”，如 学年: 2025—2026"))
         elif required and not self.has_period():

@@ -20,15 +20,26 @@ from .messages import format_path, problems_from_validation, suggest
 
 
 @dataclass
+class CheckContext:
+    """What cross-field checks may need besides the model: where the spec lives."""
+
+    loaded: LoadedYaml
+    path: Path | None
+    strict: bool
+
+
+@dataclass
 class KindInfo:
     model: type[BaseModel]
-    check: Callable[[Any], list[Finding]]
+    check: Callable[[Any, CheckContext], list[Finding]]
 
 
 _REGISTRY: dict[str, KindInfo] = {}
 
 
-def register_kind(kind: str, model: type[BaseModel], check: Callable[[Any], list[Finding]]) -> None:
+def register_kind(
+    kind: str, model: type[BaseModel], check: Callable[[Any, CheckContext], list[Finding]]
+) -> None:
     """Make a 文种 loadable."""
     _REGISTRY[kind] = KindInfo(model, check)
 
@@ -63,34 +74,69 @@ class LoadedSpec:
         return self.spec.kind
 
 
-def _findings_to_problems(findings: list[Finding], loaded: LoadedYaml, strict: bool) -> tuple[list[Problem], list[Problem]]:
+def _findings_to_problems(
+    findings: list[Finding], loaded: LoadedYaml, strict: bool
+) -> tuple[list[Problem], list[Problem]]:
     errors, warnings = [], []
     for path, msg, severity in findings:
         sev = "error" if (severity == "error" or strict) else "warning"
-        prob = Problem(msg, file=loaded.label, line=loaded.line_for(path), path=format_path(path) or None, severity=sev)
+        prob = Problem(
+            msg,
+            file=loaded.label,
+            line=loaded.line_for(path),
+            path=format_path(path) or None,
+            severity=sev,
+        )
         (errors if sev == "error" else warnings).append(prob)
     return errors, warnings
 
 
-def validate_loaded(loaded: LoadedYaml, path: Path | None = None, strict: bool = False,
-                    expect_kind: str | None = None) -> LoadedSpec:
+def validate_loaded(
+    loaded: LoadedYaml,
+    path: Path | None = None,
+    strict: bool = False,
+    expect_kind: str | None = None,
+) -> LoadedSpec:
     """Validate parsed YAML as a spec; raise SpecError listing every problem."""
     _ensure_registered()
     data = loaded.data
     label = loaded.label
     if data is None:
-        raise SpecError([Problem("文件是空的。可用 wenshu new 工作计划 生成一个示例。", file=label)])
+        raise SpecError(
+            [Problem("文件是空的。可用 wenshu new 工作计划 生成一个示例。", file=label)]
+        )
     if not isinstance(data, dict):
-        raise SpecError([Problem("文件顶层应为“键: 值”的设置（如 文种: 工作计划），而不是列表或单独的文字", file=label, line=1)])
+        raise SpecError(
+            [
+                Problem(
+                    "文件顶层应为“键: 值”的设置（如 文种: 工作计划），而不是列表或单独的文字",
+                    file=label,
+                    line=1,
+                )
+            ]
+        )
     kind = data.get("文种")
     if kind is None:
-        raise SpecError([Problem(f"缺少“文种”，应为 {'、'.join(KINDS)} 之一", file=label, line=1, path="文种")])
+        raise SpecError(
+            [Problem(f"缺少“文种”，应为 {'、'.join(KINDS)} 之一", file=label, line=1, path="文种")]
+        )
     if not isinstance(kind, str) or kind not in _REGISTRY:
         hint = suggest(str(kind), list(_REGISTRY))
-        msg = f"未知的文种“{kind}”" + (f"，是不是“{hint}”？" if hint else f"，应为 {'、'.join(_REGISTRY)} 之一")
+        msg = f"未知的文种“{kind}”" + (
+            f"，是不是“{hint}”？" if hint else f"，应为 {'、'.join(_REGISTRY)} 之一"
+        )
         raise SpecError([Problem(msg, file=label, line=loaded.line_for(("文种",)), path="文种")])
     if expect_kind and kind != expect_kind:
-        raise SpecError([Problem(f"这里需要{expect_kind}，但文件的文种是“{kind}”", file=label, line=loaded.line_for(("文种",)), path="文种")])
+        raise SpecError(
+            [
+                Problem(
+                    f"这里需要{expect_kind}，但文件的文种是“{kind}”",
+                    file=label,
+                    line=loaded.line_for(("文种",)),
+                    path="文种",
+                )
+            ]
+        )
     info = _REGISTRY[kind]
     placeholder_findings = check_placeholders(data)
     try:
@@ -100,7 +146,7 @@ def validate_loaded(loaded: LoadedYaml, path: Path | None = None, strict: bool =
         _, warns = _findings_to_problems(placeholder_findings, loaded, strict)
         # Structural errors first; warnings are shown as well so nothing surprises later.
         raise SpecError(problems + warns) from None
-    findings = info.check(spec) + placeholder_findings
+    findings = info.check(spec, CheckContext(loaded, path, strict)) + placeholder_findings
     errors, warnings = _findings_to_problems(findings, loaded, strict)
     if errors:
         raise SpecError(errors + warnings)

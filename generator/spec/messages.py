@@ -171,8 +171,9 @@ def _message(err: dict, path: tuple, root: type[BaseModel], data: Any) -> str:
     return f"格式不正确（{err.get('msg', etype)}）"
 
 
-def problems_from_validation(exc: ValidationError, root: type[BaseModel],
-                             loaded: LoadedYaml) -> list[Problem]:
+def problems_from_validation(
+    exc: ValidationError, root: type[BaseModel], loaded: LoadedYaml
+) -> list[Problem]:
     """One Problem per field; union alternatives that do not fit the value's shape are
     dropped so a user sees the relevant complaint only."""
     raw = [(err, *clean_loc(tuple(err["loc"]), loaded.data)) for err in exc.errors()]
@@ -183,20 +184,26 @@ def problems_from_validation(exc: ValidationError, root: type[BaseModel],
             member_kind = _tag_kind(tags[-1])
             # Keep a union member's complaint only when the value has that member's shape.
             if err["type"] not in ("missing", "extra_forbidden"):
-                if member_kind != _kind_of(value) and not (member_kind == "dict" and isinstance(value, dict)):
+                if member_kind != _kind_of(value) and not (
+                    member_kind == "dict" and isinstance(value, dict)
+                ):
                     continue
             elif _kind_of(_value_at(loaded.data, path[:-1])) != "dict":
                 continue
         kept.append((err, path))
     if not kept:  # nothing matched the value's shape: say what shapes are accepted
         seen_paths = []
-        for err, path, tags in raw:
+        for err, path, _tags in raw:
             base = path if err["type"] not in ("missing", "extra_forbidden") else path[:-1]
             if base not in seen_paths:
                 seen_paths.append(base)
         return [
-            Problem("格式不正确：应为文字、文字列表，或 {引用: 编号}", file=loaded.label,
-                    line=loaded.line_for(p), path=format_path(p))
+            Problem(
+                "格式不正确：应为文字、文字列表，或 {引用: 编号}",
+                file=loaded.label,
+                line=loaded.line_for(p),
+                path=format_path(p),
+            )
             for p in seen_paths
         ]
     problems: list[Problem] = []
@@ -207,6 +214,8 @@ def problems_from_validation(exc: ValidationError, root: type[BaseModel],
         if key in seen:
             continue
         seen.add(key)
-        problems.append(Problem(msg, file=loaded.label, line=loaded.line_for(path), path=format_path(path)))
+        problems.append(
+            Problem(msg, file=loaded.label, line=loaded.line_for(path), path=format_path(path))
+        )
     problems.sort(key=lambda p: p.line or 0)
     return problems

@@ -13,8 +13,24 @@ def _split_people(owner: str) -> list[str]:
 
 
 # 负责人 is often a role or a body rather than a person; only names are cross-checked.
-_ROLE_WORDS = ("组长", "主任", "校长", "处", "室", "组", "教师", "老师", "班主任", "部", "中心",
-               "委员会", "小组", "办公室", "全体", "年级")
+_ROLE_WORDS = (
+    "组长",
+    "主任",
+    "校长",
+    "处",
+    "室",
+    "组",
+    "教师",
+    "老师",
+    "班主任",
+    "部",
+    "中心",
+    "委员会",
+    "小组",
+    "办公室",
+    "全体",
+    "年级",
+)
 
 
 def _is_role(owner: str) -> bool:
@@ -35,7 +51,7 @@ def known_people(spec: PlanSpec) -> set[str]:
     return people
 
 
-def check_plan(spec: PlanSpec) -> list[Finding]:
+def check_plan(spec: PlanSpec, _ctx: object = None) -> list[Finding]:
     """Cross-field checks of a plan."""
     out: list[Finding] = list(check_period(spec, required=True))
     out += check_tree_depth(spec.work, "主要工作")
@@ -45,7 +61,13 @@ def check_plan(spec: PlanSpec) -> list[Finding]:
     for i, goal in enumerate(spec.goals):
         if goal.id:
             if goal.id in ids:
-                out.append((("工作目标", i, "编号"), f"编号“{goal.id}”与第{ids[goal.id] + 1}项目标重复，编号须唯一", "error"))
+                out.append(
+                    (
+                        ("工作目标", i, "编号"),
+                        f"编号“{goal.id}”与第{ids[goal.id] + 1}项目标重复，编号须唯一",
+                        "error",
+                    )
+                )
             ids.setdefault(goal.id, i)
 
     if spec.calendar and spec.has_period() and not out:
@@ -55,16 +77,34 @@ def check_plan(spec: PlanSpec) -> list[Finding]:
         for i, mp in enumerate(spec.calendar):
             if mp.month not in months:
                 where = spec.term_name() or "本时段"
-                out.append((("行事历", i, "月份"), f"{where}不包含{mp.month}月（{where}为 {'、'.join(f'{m}月' for m in months)}）", "error"))
+                out.append(
+                    (
+                        ("行事历", i, "月份"),
+                        f"{where}不包含{mp.month}月（{where}为 {'、'.join(f'{m}月' for m in months)}）",
+                        "error",
+                    )
+                )
                 continue
             if mp.month in seen:
-                out.append((("行事历", i, "月份"), f"{mp.month}月已在第{seen[mp.month] + 1}项写过，请合并到同一个月份下", "warning"))
+                out.append(
+                    (
+                        ("行事历", i, "月份"),
+                        f"{mp.month}月已在第{seen[mp.month] + 1}项写过，请合并到同一个月份下",
+                        "warning",
+                    )
+                )
             seen.setdefault(mp.month, i)
             for j, act in enumerate(mp.activities):
                 if act.date is not None:
                     path = ("行事历", i, "活动", j, "日期")
                     if act.date.month != mp.month:
-                        out.append((path, f"{act.date.isoformat()} 不在{mp.month}月，请放到{act.date.month}月下或改正日期", "error"))
+                        out.append(
+                            (
+                                path,
+                                f"{act.date.isoformat()} 不在{mp.month}月，请放到{act.date.month}月下或改正日期",
+                                "error",
+                            )
+                        )
                     else:
                         dates.append((path, act.date))
         out += check_dates_in_period(spec, dates)
@@ -74,8 +114,15 @@ def check_plan(spec: PlanSpec) -> list[Finding]:
         for i, mp in enumerate(spec.calendar):
             for j, act in enumerate(mp.activities):
                 if act.owner:
-                    unknown = [p for p in _split_people(act.owner) if p not in people and not _is_role(p)]
+                    unknown = [
+                        p for p in _split_people(act.owner) if p not in people and not _is_role(p)
+                    ]
                     if unknown:
-                        out.append((("行事历", i, "活动", j, "负责人"),
-                                    f"负责人“{'、'.join(unknown)}”不在具体分工或教研组中，请核对姓名", "warning"))
+                        out.append(
+                            (
+                                ("行事历", i, "活动", j, "负责人"),
+                                f"负责人“{'、'.join(unknown)}”不在具体分工或教研组中，请核对姓名",
+                                "warning",
+                            )
+                        )
     return out

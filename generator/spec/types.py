@@ -8,8 +8,20 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, StringConstraints
 
-_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-             "七": 7, "八": 8, "九": 9}
+_CN_DIGIT = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 
 def cn_to_int(s: str) -> int | None:
@@ -34,7 +46,9 @@ def _school_year(value: Any) -> str:
         raise ValueError(f"学年应写成“{value}—{value + 1}”这样的起止年份")
     if not isinstance(value, str):
         raise ValueError("学年应为文字，如 2025—2026")
-    m = re.fullmatch(r"\s*(\d{4})\s*(?:年)?\s*[-–—~～－至到/]\s*(\d{2}|\d{4})\s*(?:年|学年)?\s*", value)
+    m = re.fullmatch(
+        r"\s*(\d{4})\s*(?:年)?\s*[-–—~～－至到/]\s*(\d{2}|\d{4})\s*(?:年|学年)?\s*", value
+    )
     if not m:
         raise ValueError(f"“{value}”不是有效的学年，应写成 2025—2026（也接受 2025-2026、2025-26）")
     a = int(m.group(1))
@@ -60,9 +74,22 @@ def _term(value: Any) -> int:
         return value
     if isinstance(value, str):
         v = value.strip().replace(" ", "")
-        table = {"1": 1, "2": 2, "第一学期": 1, "第二学期": 2, "一": 1, "二": 2, "上学期": 1,
-                 "下学期": 2, "第1学期": 1, "第2学期": 2, "秋季学期": 1, "春季学期": 2,
-                 "秋季": 1, "春季": 2}
+        table = {
+            "1": 1,
+            "2": 2,
+            "第一学期": 1,
+            "第二学期": 2,
+            "一": 1,
+            "二": 2,
+            "上学期": 1,
+            "下学期": 2,
+            "第1学期": 1,
+            "第2学期": 2,
+            "秋季学期": 1,
+            "春季学期": 2,
+            "秋季": 1,
+            "春季": 2,
+        }
         if v in table:
             return table[v]
     raise ValueError(f"“{value}”不是有效的学期，应为 第一学期 或 第二学期（也可写 1 或 2）")
@@ -143,4 +170,10 @@ Term = Annotated[int, BeforeValidator(_term)]
 Month = Annotated[int, BeforeValidator(_month)]
 CNDate = Annotated[dt.date, BeforeValidator(parse_date)]
 Week = Annotated[tuple[int, int], BeforeValidator(_week)]
-NonEmptyStr = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v), StringConstraints(strip_whitespace=True, min_length=1)]
+NonEmptyStr = Annotated[
+    str,
+    BeforeValidator(
+        lambda v: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+    ),
+    StringConstraints(strip_whitespace=True, min_length=1),
+]

@@ -1,0 +1,122 @@
+"""Remove web-page noise from a document's lines and repair lines broken mid-sentence.
+
+Cleaning runs its pass until nothing changes, so cleaning cleaned lines is a no-op."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .markers import match_marker
+from .noise_rules import (
+    FIX_RULES,
+    INVISIBLE,
+    is_form_skeleton,
+    is_link_line,
+    line_noise_kind,
+    starts_link_list,
+)
+from .textutil import CONTINUES, CJK_RE, has_sentence_punct, is_body_like
+
+MAX_PASSES = 5
+# A line at least this long that stops without punctuation continues on the next line.
+BROKEN_LINE_MIN = 30
+# Words that can never end a line of Chinese text.
+_DANGLING_ENDINGS = ("的", "和", "与", "及", "或", "以及", "关于")
+
+
+@dataclass
+class CleanReport:
+    """Kept lines plus what was removed (whole lines) and fixed (fragments) per kind."""
+
+    lines: list[str]
+    removed: Counter[str] = field(default_factory=Counter)
+    fixed: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def removed_count(self) -> int:
+        """Number of whole noise lines removed."""
+        return sum(self.removed.values())
+
+
+def clean_lines(lines: list[str]) -> tuple[list[str], int]:
+    """Kept lines (stripped, non-blank, noise removed) and the number of noise lines removed."""
+    report = clean_report(lines)
+    return report.lines, report.removed_count
+
+
+def clean_report(lines: list[str]) -> CleanReport:
+    """Like clean_lines, with removed lines and in-line fixes counted per noise kind."""
+    report = CleanReport(lines=list(lines))
+    for _ in range(MAX_PASSES):
+        before = report.lines
+        report.lines = _one_pass(before, report)
+        if report.lines == before:
+            break
+    return report
+
+
+def _one_pass(lines: list[str], report: CleanReport) -> list[str]:
+    kept: list[str] = []
+    in_link_list = False
+    for raw in lines:
+        for part in raw.splitlines() or [""]:
+            line = _fix_line(part, report)
+            if not line:
+                continue  # blank lines separate links in a list; they end nothing
+            if in_link_list and is_link_line(line):
+                report.removed["推荐链接"] += 1
+                continue
+            in_link_list = starts_link_list(line)
+            kind = line_noise_kind(line)
+            if kind:
+                report.removed[kind] += 1
+                continue
+            kept.append(line)
+    kept = _drop_form_skeleton(kept, report)
+    return _join_broken(kept)
+
+
+def _fix_line(line: str, report: CleanReport) -> str:
+    original = line.strip()
+    line = INVISIBLE.sub("", line).strip()
+    for kind, pattern, repl in FIX_RULES:
+        line, n = pattern.subn(repl, line)
+        if n:
+            report.fixed[kind] += n
+    line = line.strip()
+    if original and not line and INVISIBLE.sub("", original):
+        # The whole line was a fragment of noise: count it as a removed line.
+        report.removed["域代码残留"] += 1
+    return line
+
+
+def _drop_form_skeleton(lines: list[str], report: CleanReport) -> list[str]:
+    last_text = max((i for i, line in enumerate(lines) if has_sentence_punct(line)), default=-1)
+    tail = lines[last_text + 1 :]
+    if is_form_skeleton(tail):
+        report.removed["空白表格标题"] += len(tail)
+        return lines[: last_text + 1]
+    return lines
+
+
+def _join_broken(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if out and _continues(out[-1], line):
+            out[-1] = out[-1] + line
+        else:
+            out.append(line)
+    return out
+
+
+def _continues(prev: str, line: str) -> bool:
+    """True when `line` is the rest of a sentence that `prev` broke off."""
+    if match_marker(line) is not None:
+        return False
+    if prev.endswith(_DANGLING_ENDINGS):
+        return len(line) <= 10 or is_body_like(line)
+    if len(prev) < BROKEN_LINE_MIN or not is_body_like(line):
+        return False
+    last = prev[-1]
+    return bool(CJK_RE.match(last)) or last in CONTINUES

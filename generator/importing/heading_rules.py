@@ -1,0 +1,93 @@
+"""Decide whether a line is a heading, an item, or running text.
+
+A numbered line is a heading when short and without sentence punctuation; otherwise it
+is a numbered item. An item whose first sentence is short gets that sentence as a run-in
+title ("领导教研组工作。协助校长…" → title "领导教研组工作。", text "协助校长…"); the title
+keeps its closing punctuation so no character of the source is lost."""
+
+from __future__ import annotations
+
+import re
+
+from .markers import match_marker
+from .textutil import COLONS, CONTINUES, has_sentence_punct, is_body_like
+
+MARKED_HEADING_MAX = 30
+UNMARKED_HEADING_MAX = 18
+RUN_IN_MAX = 20
+RUN_IN_REST_MIN = 8
+
+KNOWN_HEADINGS = (
+    "指导思想", "工作思路", "总体思路", "工作目标", "总体目标", "目标任务", "主要目标", "具体目标",
+    "主要工作", "主要任务", "工作任务", "工作重点", "重点工作", "工作要点", "主要措施", "具体措施",
+    "工作措施", "实施措施", "保障措施", "工作安排", "具体安排", "行事历", "工作行事历", "工作日程",
+    "职责细化", "岗位职责", "工作职责", "具体职责", "主要职责", "存在问题", "存在的问题",
+    "不足之处", "努力方向", "今后打算", "下一步打算", "工作设想", "基本情况", "情况分析",
+    "现状分析", "前言", "结束语", "附件", "附则", "总则", "组织机构", "领导小组", "人员分工",
+    "具体分工", "工作分工", "工作成效", "主要成绩", "取得的成绩", "工作回顾",
+)  # fmt: skip
+_MONTH = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})月份?(?:[上中下]旬)?"
+    r"(?:\s*[—\-~至到]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})月份?)?\s*[:：]?$"
+)
+_WEEK = re.compile(r"^第[\d一二三四五六七八九十\-—~至、]+周\s*[:：]?$")
+_KIND_ENDING = re.compile(r"(?:职责|计划|总结|制度|方案|安排|要点|细则|办法|规定|通知|意见|规范)$")
+_RUN_IN = re.compile(rf"^(.{{2,{RUN_IN_MAX}}}?[。！？!?:：])")
+
+
+def is_marked_heading(rest: str) -> bool:
+    """True when the text after a marker reads as a heading rather than a sentence."""
+    rest = rest.strip()
+    core = rest.rstrip(COLONS)
+    return (
+        bool(core)
+        and len(rest) <= MARKED_HEADING_MAX
+        and not has_sentence_punct(rest)
+        and core[-1] not in CONTINUES
+    )
+
+
+def split_run_in(rest: str) -> tuple[str, str]:
+    """(run-in title, remaining text) of an item, or ("", rest) when it has none."""
+    rest = rest.strip()
+    m = _RUN_IN.match(rest)
+    if m and len(rest) - m.end() >= RUN_IN_REST_MIN:
+        return m.group(1), rest[m.end() :].strip()
+    return "", rest
+
+
+def _known(core: str) -> bool:
+    if core in KNOWN_HEADINGS:
+        return True
+    return len(core) <= 12 and any(core.startswith(k) or core.endswith(k) for k in KNOWN_HEADINGS)
+
+
+def is_unmarked_heading(line: str, next_line: str | None) -> bool:
+    """True for an unnumbered heading: "指导思想", "九月份：", or a short line without
+    sentence punctuation followed by running text or a numbered line."""
+    text = line.strip()
+    if not text or match_marker(text) is not None:
+        return False
+    core = text.rstrip(COLONS).strip()
+    if not core or has_sentence_punct(core) or core[-1] in CONTINUES:
+        return False
+    if _MONTH.match(text) or _WEEK.match(text) or _known(core):
+        return True
+    if text[-1] in COLONS:
+        return len(core) <= 20 and not any(ch in core for ch in "，,")
+    if not 4 <= len(core) <= UNMARKED_HEADING_MAX or core.count("、") > 1 or "/" in core:
+        return False
+    if next_line is None:
+        return False
+    return match_marker(next_line) is not None or is_body_like(next_line)
+
+
+def is_subtitle(line: str) -> bool:
+    """A title-like first line of a document ("中心小学教科室工作职责"): preamble, not heading."""
+    text = line.strip()
+    return (
+        len(text) <= 40
+        and match_marker(text) is None
+        and not has_sentence_punct(text)
+        and bool(_KIND_ENDING.search(text))
+    )

@@ -1,0 +1,111 @@
+"""Patterns for web-page noise around and inside copied documents.
+
+Line rules remove a whole line; fix rules cut a fragment out of a line and keep the rest.
+Each rule has a Chinese kind name used in the import report."""
+
+from __future__ import annotations
+
+import re
+
+from .textutil import CJK, ends_sentence, has_sentence_punct
+
+# -- whole-line rules ------------------------------------------------------------------
+
+_BREADCRUMB = re.compile(r"^(?:当前|您的)?位置\s*[:：]|^您现在的位置")
+_CRUMB_SEP = re.compile(r"\s*[>＞»›]\s*")
+_POST_META = re.compile(
+    r"^(?:发布)?时间\s*[:：]\s*\d{4}|^(?:来源|作者|责任编辑|编辑|浏览次数|阅读次数|点击次数)\s*[:：]"
+    r"|我要投稿|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|字号\s*[:：]?\s*[大中小]|打印本页|关闭窗口"
+)
+_EDITOR_INTRO = re.compile(r"小编")
+_SITE_INTRO = re.compile(r"为大家|供大家|仅供参考|希望对你|希望对大家|欢迎阅读|一起来看看")
+_SITE_INTRO_TOPIC = re.compile(r"范文|整理|收集|分享|参考|阅读|喜欢")
+_DOWNLOAD_NOTICE = re.compile(
+    r"下载文档前|仅部分预览|侵犯您的权益|人工客服|不提供额外的编辑|申请退款|文档下载券|"
+    r"点击下载|下载本文|下载全文|VIP会员|免费下载|本站不保证"
+)
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+# Headers of link lists at the bottom of a page; short lines after them are links too.
+_LINK_LIST_HEADER = re.compile(
+    r"^(?:推荐访问|猜你喜欢|相关推荐|热门推荐|精彩推荐|延伸阅读|相关阅读|推荐阅读|热门文章|最新文章"
+    r"|上一篇|下一篇)|相关文章\s*[:：]?\s*$"
+)
+_LINK_WITH_DATE = re.compile(r"\d{2}-\d{2}$")
+
+
+def line_noise_kind(line: str) -> str | None:
+    """Name of the noise kind when the whole line is web-page noise, else None."""
+    if _BREADCRUMB.search(line) or _is_crumb_trail(line):
+        return "面包屑导航"
+    if _LINK_LIST_HEADER.search(line):
+        return "推荐链接"
+    if _POST_META.search(line) and len(line) <= 80:
+        return "发布信息"
+    if _EDITOR_INTRO.search(line):
+        return "网站导语"
+    if _SITE_INTRO.search(line) and _SITE_INTRO_TOPIC.search(line) and len(line) <= 200:
+        return "网站导语"
+    if _DOWNLOAD_NOTICE.search(line):
+        return "下载声明"
+    if _URL_ONLY.match(line):
+        return "链接"
+    return None
+
+
+def starts_link_list(line: str) -> bool:
+    """True for a short '相关文章:' / '猜你喜欢' header that opens a list of link lines."""
+    return len(line) <= 30 and bool(_LINK_LIST_HEADER.search(line))
+
+
+def is_link_line(line: str) -> bool:
+    """A line inside a link list: a short title, often ending with a MM-DD date."""
+    return bool(_LINK_WITH_DATE.search(line)) or (len(line) <= 40 and not ends_sentence(line))
+
+
+def _is_crumb_trail(line: str) -> bool:
+    parts = _CRUMB_SEP.split(line)
+    if len(parts) < 3 or len(line) > 80:
+        return False
+    return all(0 < len(p) <= 15 and not has_sentence_punct(p) for p in parts)
+
+
+# A page that ends with the skeleton of empty forms ("教研组活动签到表", "组长______").
+_FORM_LABEL = re.compile(r"表|记录|鉴定|登记|_{3,}|＿{3,}")
+
+
+def is_form_skeleton(block: list[str]) -> bool:
+    """True for a trailing block of short, punctuation-free form labels with no content."""
+    if len(block) < 3:
+        return False
+    if any(len(line) > 20 or has_sentence_punct(line) for line in block):
+        return False
+    return sum(1 for line in block if _FORM_LABEL.search(line)) * 2 >= len(block)
+
+
+# -- in-line fix rules -------------------------------------------------------------------
+
+_YEAR = r"(?:20[xX]{2}|20\d{2})"
+_KIND = r"(?:工作计划|工作总结|工作职责|计划|总结|职责|范文)"
+FIX_RULES: list[tuple[str, re.Pattern[str], str]] = [
+    ("域代码残留", re.compile(r"\s*HYPERLINK\s+(?:\\[a-zA-Z]\s+)*\"[^\"]*\"\s*"), ""),
+    ("域代码残留", re.compile(r"\s*PAGEREF\s+_Toc\d+(?:\s+\\h)?\s*"), ""),
+    ("网站元数据", re.compile(r"文章属性(?:•【[^】]*】[^•]*?)+?正文"), ""),
+    # A site's own title pasted into the text: "…能力20xx最新教科室工作计划。"
+    (
+        "插入的广告标题",
+        re.compile(rf"{_YEAR}年?(?:最新|精选|优秀|热门)[^\s，,。；;、（）()《》“”]{{1,20}}?{_KIND}(?:(?:工作)?(?:计划|总结|职责))*"),
+        "",
+    ),
+    ("插入的广告标题", re.compile(rf"[（(]{_YEAR}年[^（）()，,。]{{2,20}}?{_KIND}[)）]"), ""),
+    # A related-link title glued after a comma at the end of a paragraph.
+    (
+        "插入的广告标题",
+        re.compile(r"[，,](?:管理制度|规章制度|工作计划|工作总结|工作职责|岗位职责|心得体会|范文大全)《[^《》]{2,30}》(?=[。；;]?$)"),
+        "",
+    ),
+    # Anti-copy junk: a quote, backtick or dot inserted after 的/地/得, or a backtick anywhere.
+    ("词中杂字", re.compile(rf"(?<=[的地得])[`'.]+(?=[{CJK}《“（(])"), ""),
+    ("词中杂字", re.compile(rf"(?<=[{CJK}])`+(?=[{CJK}])"), ""),
+]
+
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
