@@ -62,8 +62,12 @@ def has_cjk(text: str) -> bool:
 
 
 def text_width_chars(text: str) -> float:
-    """Width of `text` in full-width characters (half-width counts 0.5)."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
+    """Width of `text` in full-width characters (half-width counts 0.5).
+
+    Ambiguous characters (— “ ” …) count as full width: the eastAsia hint draws
+    them from the Chinese font.
+    """
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5 for ch in text)
 
 
 _W_NS = nsmap["w"]

@@ -132,7 +132,8 @@ class _Builder:
 
     def _body(self, block: Paragraph) -> None:
         para = self._paragraph(BODY)
-        para.alignment = _ALIGN.get(block.align, WD_ALIGN_PARAGRAPH.JUSTIFY)
+        if block.align != "justify":  # justified is the style's own alignment
+            para.alignment = _ALIGN[block.align]
         if not block.indent:
             self._indent(para, first=0)
         for piece in block.runs:
