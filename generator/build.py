@@ -148,9 +148,14 @@ def build(
             ids = goal_ids(loaded.spec)
             result.notes.append("工作目标编号（供工作总结引用）：" + "、".join(ids))
     if pdf_path:
+        from .errors import ToolMissingError
         from .pdf import convert_to_pdf, missing_fonts
 
-        lacking = missing_fonts(profile)
+        try:
+            lacking = missing_fonts(profile)
+        except ToolMissingError:
+            lacking = []
+            result.notes.append("提示：本机没有 fc-list，无法检查版式所需字体是否齐全。")
         if lacking:
             result.notes.append(
                 "提示：本机缺少字体 "

@@ -11,6 +11,12 @@ from pathlib import Path
 from .errors import OutputExistsError, WenshuError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def check_writable(path: Path, force: bool) -> None:
     """Raise OutputExistsError when `path` exists and `force` is false."""
     if path.exists() and not force:
@@ -35,6 +41,8 @@ def atomic_path(path: Path, force: bool = False) -> Iterator[Path]:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp_path = Path(tmp)
+    # mkstemp creates 0600; give the file the permissions a normal save would have.
+    os.chmod(tmp_path, 0o666 & ~_umask())
     try:
         yield tmp_path
         # Re-check just before the rename: another process may have created it.

@@ -8,6 +8,8 @@ from .context import ContextMaker, common_context
 from .doctree import Cell, Table
 from .numbering import strip_typed_marker
 from .spec.plan import PlanSpec
+from .spec.plan_calendar import span_text
+from .spec.rotation import rotation_grid
 from .spec.types import format_week
 from .tables import make_table, merged_column, numbered_lines
 from .textnorm import normalize_text
@@ -52,16 +54,25 @@ def calendar_rows(spec: PlanSpec, maker: ContextMaker) -> list[dict[str, Any]]:
     """Months in term order, each with its activities as plain values."""
     order = {m: i for i, m in enumerate(spec.months())}
     indexed = sorted(enumerate(spec.calendar or []), key=lambda p: order.get(p[1].month, 99))
+    cal = spec.term_calendar
     months = []
     for i, mp in indexed:
         acts = []
         for j, a in enumerate(mp.activities):
+            week, when = a.week, f"{a.date.month}月{a.date.day}日" if a.date else ""
+            if cal is not None:
+                # With a known term start, 周次 and 日期 fill each other in.
+                if week is None and a.date is not None:
+                    n = cal.week_of(a.date)
+                    week = (n, n) if n else None
+                elif week is not None and a.date is None:
+                    when = span_text(cal.week_range(week[0])[0], cal.week_range(week[1])[1])
             acts.append(
                 {
                     "内容": maker.one_line(a.content, ("行事历", i, "活动", j, "内容")),
                     "负责人": normalize_text(a.owner) if a.owner else "",
-                    "周次": format_week(a.week) if a.week else "",
-                    "日期": f"{a.date.month}月{a.date.day}日" if a.date else "",
+                    "周次": format_week(week) if week else "",
+                    "日期": when,
                 }
             )
         months.append({"月份": mp.month, "月份名": f"{mp.month}月", "活动": acts})
@@ -86,6 +97,18 @@ def calendar_table(months: list[dict[str, Any]]) -> Table | None:
         ("负责人", 1.6, False),
     ]
     return make_table("行事历", cols, full)
+
+
+def rotation_table(spec: PlanSpec) -> Table | None:
+    """轮值表 as a table: 周次 | one column per grade."""
+    rot = spec.rotation
+    if rot is None:
+        return None
+    grid = rotation_grid(rot)
+    cols = [("周次", 1.2, False)] + [(normalize_text(g), 1.6, False) for g in rot.grades]
+    rows = [[f"第{w}周", *[normalize_text(row.get(g, "")) for g in rot.grades]] for w, row in grid]
+    caption = normalize_text(rot.caption) if rot.caption else None
+    return make_table("轮值表", cols, rows, caption=caption)
 
 
 def assignments(spec: PlanSpec, maker: ContextMaker) -> list[dict[str, Any]]:
@@ -161,6 +184,7 @@ def plan_context(spec: PlanSpec, maker: ContextMaker) -> dict[str, Any]:
                 "行事历": calendar_table(months),
                 "具体分工": assignment_table(assign),
                 "教研组": group_table(grp),
+                "轮值表": rotation_table(spec),
             },
         }
     )

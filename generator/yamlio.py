@@ -83,22 +83,25 @@ def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
     return node
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 (optionally BOM) text file, with a Chinese message on failure."""
+def read_text(path: Path, what: str = "文件") -> str:
+    """Read a UTF-8 (optionally BOM) or GB18030 text file; `what` names it in messages."""
+    path = Path(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
-        raise WenshuError(f"找不到文件 {path}。请检查文件名和路径。") from exc
+        raise WenshuError(f"找不到{what} {path}。请检查文件名和路径。") from exc
     except IsADirectoryError as exc:
-        raise WenshuError(f"{path} 是文件夹，请给出 .yaml 文件。") from exc
+        raise WenshuError(f"{path} 是文件夹，请给出{what}的文件名。") from exc
     except OSError as exc:
-        raise WenshuError(f"无法读取 {path}：{exc.strerror or exc}") from exc
+        raise WenshuError(f"无法读取{what} {path}：{exc.strerror or exc}") from exc
     for enc in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(enc)
         except UnicodeDecodeError:
             continue
-    raise WenshuError(f"{path} 不是文本文件（无法按 UTF-8 或 GB18030 解码）。请另存为 UTF-8 编码。")
+    raise WenshuError(
+        f"{what} {path} 不是文本文件（无法按 UTF-8 或 GB18030 解码）。请另存为 UTF-8 编码。"
+    )
 
 
 def parse_yaml(text: str, label: str) -> LoadedYaml:
@@ -112,7 +115,7 @@ def parse_yaml(text: str, label: str) -> LoadedYaml:
         raise SpecError([Problem(what, file=label, line=line)], headline=None) from exc
     except YAMLError as exc:
         raise SpecError([Problem(f"YAML 格式错误：{exc}", file=label)]) from exc
-    lines: dict[Loc, int] = {}
+    lines: dict[Loc, int] = {(): 1}
     data = _plain(node, (), lines)
     return LoadedYaml(data=data, label=label, lines=lines)
 

@@ -48,7 +48,7 @@ def plan(**changes: Any) -> dict[str, Any]:
 
 
 def dump_yaml(data: Any) -> str:
-    y = YAML(typ="safe", pure=True)
+    y = YAML(typ="rt")  # keeps key order, so keys stand where a person would write them
     y.default_flow_style = False
     y.allow_unicode = True
     buf = io.StringIO()

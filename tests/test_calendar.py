@@ -271,8 +271,8 @@ def test_check_override_reports_with_prefix_and_lines():
         path_prefix="假期",
     )
     assert [(p.file, p.line, p.path) for p in problems] == [
-        ("计划.yaml", 12, "假期.假日[1]"),
-        ("计划.yaml", 14, "假期.调休上班[0]"),
+        ("计划.yaml", 12, "假期.假日[2]"),
+        ("计划.yaml", 14, "假期.调休上班[1]"),
     ]
 
 
@@ -305,7 +305,7 @@ BAD_FILES = [
     ("假日:\n  - {名称: 国庆节}\n", 2, "缺少“日期”"),
     ("假日: [2027-04-05\n调休上班: x\n", 2, "YAML 格式错误"),
     ("假日: [2027-01-01]\n调休上班: [2027-01-01]\n", 2, "同时写在“假日”（第1行）和“调休上班”"),
-    ("假日: [2027-01-01]\n假日: [2027-01-02]\n", 2, "重复出现"),
+    ("假日: [2027-01-01]\n假日: [2027-01-02]\n", 2, "重复"),
     ("- 2027-01-01\n", 1, "应当写成"),
     ("假日: {2027-01-01: 元旦}\n", 1, "应当是一个列表"),
     ("假日: [2027-01-01~2027-03-01]\n", 1, "跨度超过31天"),
@@ -333,10 +333,14 @@ def test_load_override_missing_and_empty(tmp_path):
     empty.write_text("# 只有注释\n", encoding="utf-8")
     with pytest.raises(SpecError, match="文件是空的"):
         load_holiday_override(empty)
+    # Files saved by Windows Notepad in GBK are read too.
     gbk = tmp_path / "gbk.yaml"
     gbk.write_bytes("假日: [2027-01-01]\n".encode("gbk"))
-    with pytest.raises(WenshuError, match="UTF-8"):
-        load_holiday_override(gbk)
+    assert dt.date(2027, 1, 1) in load_holiday_override(gbk).holidays
+    binary = tmp_path / "bin.yaml"
+    binary.write_bytes(b"\xff\xfe\x00\x81\x00")
+    with pytest.raises(WenshuError, match="不是文本文件"):
+        load_holiday_override(binary)
 
 
 def test_json_shape(cal2025):

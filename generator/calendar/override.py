@@ -8,12 +8,17 @@ or to correct a known year. The same shape is the `假期` key of a plan spec:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Problem, SpecError
+from ..spec.messages import format_path
+from ..yamlio import parse_yaml, read_text
 from .dates import DateFormatError, daterange, parse_date_range
-from .yamlnodes import LineLookup, YamlPath, load_plain, read_text
+
+YamlPath = tuple[str | int, ...]
+LineLookup = Callable[[YamlPath], "int | None"]
 
 HOLIDAY_KEY = "假日"
 MAKEUP_KEY = "调休上班"
@@ -69,10 +74,7 @@ class HolidayOverride:
 
 
 def _show(path: YamlPath, prefix: str) -> str:
-    out = prefix
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
+    return format_path(((prefix,) if prefix else ()) + tuple(path))
 
 
 class _Checker:
@@ -215,8 +217,8 @@ def _headline(file_label: str | None, problems: list[Problem]) -> str:
 def load_holiday_override(path: Path | str) -> HolidayOverride:
     """Read and validate a holiday YAML file; raise SpecError with file and line."""
     label = str(path)
-    text = read_text(Path(path), "节假日文件")
-    data, lookup, problems = load_plain(text, label)
+    loaded = parse_yaml(read_text(Path(path), what="节假日文件"), label)
+    data, lookup, problems = loaded.data, loaded.lines.get, []
     if data is None and not problems:
         problems = [
             Problem(f"文件是空的。请按下面的格式写出假日和调休上班的日期：\n{EXAMPLE}", label)

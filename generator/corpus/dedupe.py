@@ -7,7 +7,6 @@ about the same whether the corpus holds 100 or 100,000 sections.
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -50,20 +49,27 @@ def find_duplicate(conn: sqlite3.Connection, norm: str) -> Lookup:
     ).fetchone()
     if row:
         return Lookup(norm, row[0], keys)
-    shared: Counter[int] = Counter()
-    storable = []
-    for key in keys:
-        pks = [
-            r[0]
-            for r in conn.execute(
-                "SELECT section_pk FROM sketch WHERE key = ? LIMIT ?", (key, KEY_POSTINGS_CAP)
-            )
-        ]
-        if len(pks) < KEY_POSTINGS_CAP:
-            shared.update(pks)
-            storable.append(key)
+    marks = ",".join("?" * len(keys))
+    # Posting counts per key, capped: keys at the cap are stock phrases and ignored.
+    counts = dict(
+        conn.execute(
+            f"SELECT key, count(*) FROM sketch WHERE key IN ({marks}) GROUP BY key", keys
+        ).fetchall()
+    )
+    storable = [k for k in keys if counts.get(k, 0) < KEY_POSTINGS_CAP]
+    useful = [k for k in storable if k in counts]
+    if not useful:
+        return Lookup(norm, None, storable)
     need = min(MIN_SHARED_KEYS, len(storable))
-    candidates = [pk for pk, n in shared.most_common(MAX_VERIFY) if n >= need]
+    marks = ",".join("?" * len(useful))
+    candidates = [
+        r[0]
+        for r in conn.execute(
+            f"SELECT section_pk, count(*) AS n FROM sketch WHERE key IN ({marks}) "
+            "GROUP BY section_pk HAVING n >= ? ORDER BY n DESC LIMIT ?",
+            [*useful, need, MAX_VERIFY],
+        )
+    ]
     return Lookup(norm, _verify(conn, norm, candidates), storable)
 
 

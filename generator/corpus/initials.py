@@ -21,42 +21,51 @@ def _first_letter(reading: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], set[str], dict[str, str]]:
-    """Build (char → initial, ambiguous chars, phrase → initials) once per process."""
+def _tables() -> tuple[dict[int, str], dict[int, str], dict[str, str]]:
+    """Build the tables once per process: (char → default initial, marks for characters
+    that some phrase reads differently, two-character phrase → its initials)."""
     from pypinyin.phrases_dict import phrases_dict
     from pypinyin.pinyin_dict import pinyin_dict
 
-    char_initial: dict[str, str] = {}
-    ambiguous: set[str] = set()
-    for code, readings in pinyin_dict.items():
-        letters = {_first_letter(r) for r in readings.split(",") if r}
-        first = _first_letter(readings.split(",")[0])
-        ch = chr(code)
-        char_initial[ch] = first
-        if len(letters) > 1:
-            ambiguous.add(ch)
-    # Only two-character phrases holding an ambiguous character are needed.
+    table = {code: _first_letter(readings.split(",")[0]) for code, readings in pinyin_dict.items()}
+    # Keep only the phrases whose initials differ from the default per-character ones.
     phrase_initials: dict[str, str] = {}
+    special: set[int] = set()
     for phrase, readings in phrases_dict.items():
-        if len(phrase) == 2 and (phrase[0] in ambiguous or phrase[1] in ambiguous):
-            phrase_initials[phrase] = "".join(_first_letter(r[0]) for r in readings)
-    return char_initial, ambiguous, phrase_initials
+        if len(phrase) != 2 or len(readings) != 2:
+            continue
+        letters = "".join(_first_letter(r[0]) for r in readings)
+        defaults = "".join(table.get(ord(ch), "") for ch in phrase)
+        if letters != defaults:
+            phrase_initials[phrase] = letters
+            special.update(ord(ch) for ch, a, b in zip(phrase, letters, defaults) if a != b)
+    marks = {code: _MARK for code in special}
+    return table, marks, phrase_initials
+
+
+_MARK = "\x01"
 
 
 def _run_initials(run: str) -> str:
-    char_initial, ambiguous, phrases = _tables()
-    out = []
-    for i, ch in enumerate(run):
-        letter = char_initial.get(ch, "")
-        if ch in ambiguous:
+    table, marks, phrases = _tables()
+    # str.translate does the bulk in C; only marked characters are looked at in Python.
+    letters = run.translate(table)
+    if len(letters) != len(run):  # a character without a reading was dropped
+        letters = "".join(table.get(ord(ch), "") or "?" for ch in run)
+    marked = run.translate(marks)
+    i = marked.find(_MARK)
+    if i >= 0:
+        chars = list(letters)
+        while i >= 0:
             after = phrases.get(run[i : i + 2])
             before = phrases.get(run[i - 1 : i + 1]) if i else None
             if after:
-                letter = after[0]
+                chars[i] = after[0]
             elif before:
-                letter = before[1]
-        out.append(letter)
-    return "".join(out)
+                chars[i] = before[1]
+            i = marked.find(_MARK, i + 1)
+        letters = "".join(chars)
+    return letters.replace("?", "")
 
 
 @lru_cache(maxsize=4096)

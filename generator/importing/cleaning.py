@@ -4,6 +4,7 @@ Cleaning runs its pass until nothing changes, so cleaning cleaned lines is a no-
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -16,13 +17,14 @@ from .noise_rules import (
     line_noise_kind,
     starts_link_list,
 )
-from .textutil import CONTINUES, CJK_RE, has_sentence_punct, is_body_like
+from .textutil import CJK_RE, CONTINUES, has_sentence_punct, is_body_like
 
 MAX_PASSES = 5
 # A line at least this long that stops without punctuation continues on the next line.
 BROKEN_LINE_MIN = 30
 # Words that can never end a line of Chinese text.
 _DANGLING_ENDINGS = ("的", "和", "与", "及", "或", "以及", "关于")
+_TITLE_ENDING = re.compile(r"(?:通知|制度|职责|计划|总结|方案|意见|办法|细则|要点)$")
 
 
 @dataclass
@@ -112,11 +114,11 @@ def _join_broken(lines: list[str]) -> list[str]:
 
 def _continues(prev: str, line: str) -> bool:
     """True when `line` is the rest of a sentence that `prev` broke off."""
-    if match_marker(line) is not None:
-        return False
+    if match_marker(line) is not None or line.startswith(prev[:6]):
+        return False  # a repeated title ("XX制度" / "XX制度为加强…") is not a broken line
     if prev.endswith(_DANGLING_ENDINGS):
         return len(line) <= 10 or is_body_like(line)
-    if len(prev) < BROKEN_LINE_MIN or not is_body_like(line):
+    if len(prev) < BROKEN_LINE_MIN or not is_body_like(line) or _TITLE_ENDING.search(prev):
         return False
     last = prev[-1]
     return bool(CJK_RE.match(last)) or last in CONTINUES

@@ -1,9 +1,10 @@
 """Decide whether a line is a heading, an item, or running text.
 
 A numbered line is a heading when short and without sentence punctuation; otherwise it
-is a numbered item. An item whose first sentence is short gets that sentence as a run-in
-title ("领导教研组工作。协助校长…" → title "领导教研组工作。", text "协助校长…"); the title
-keeps its closing punctuation so no character of the source is lost."""
+is a numbered item. An item whose first sentence is short gets that sentence (up to 。！？ or a colon) as a
+run-in title ("领导教研组工作。协助校长…" → title "领导教研组工作。", text "协助校长…"; a
+one-sentence item "设立教研组的联络人。" is all title, text ""); the title keeps its
+closing punctuation so no character of the source is lost. Item content = title + text."""
 
 from __future__ import annotations
 
@@ -14,8 +15,7 @@ from .textutil import COLONS, CONTINUES, has_sentence_punct, is_body_like
 
 MARKED_HEADING_MAX = 30
 UNMARKED_HEADING_MAX = 18
-RUN_IN_MAX = 20
-RUN_IN_REST_MIN = 8
+RUN_IN_MAX = 22
 
 KNOWN_HEADINGS = (
     "指导思想", "工作思路", "总体思路", "工作目标", "总体目标", "目标任务", "主要目标", "具体目标",
@@ -31,6 +31,8 @@ _MONTH = re.compile(
     r"(?:\s*[—\-~至到]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})月份?)?\s*[:：]?$"
 )
 _WEEK = re.compile(r"^第[\d一二三四五六七八九十\-—~至、]+周\s*[:：]?$")
+# "现将有关事项通知如下：" "其主要职责是：" introduce a list; they are sentences, not headings.
+_LEAD_IN = re.compile(r"(?:如下|是|包括|有|为|要求)$")
 _KIND_ENDING = re.compile(r"(?:职责|计划|总结|制度|方案|安排|要点|细则|办法|规定|通知|意见|规范)$")
 _RUN_IN = re.compile(rf"^(.{{2,{RUN_IN_MAX}}}?[。！？!?:：])")
 
@@ -51,7 +53,7 @@ def split_run_in(rest: str) -> tuple[str, str]:
     """(run-in title, remaining text) of an item, or ("", rest) when it has none."""
     rest = rest.strip()
     m = _RUN_IN.match(rest)
-    if m and len(rest) - m.end() >= RUN_IN_REST_MIN:
+    if m:
         return m.group(1), rest[m.end() :].strip()
     return "", rest
 
@@ -74,7 +76,7 @@ def is_unmarked_heading(line: str, next_line: str | None) -> bool:
     if _MONTH.match(text) or _WEEK.match(text) or _known(core):
         return True
     if text[-1] in COLONS:
-        return len(core) <= 20 and not any(ch in core for ch in "，,")
+        return len(core) <= 20 and not any(ch in core for ch in "，,") and not _LEAD_IN.search(core)
     if not 4 <= len(core) <= UNMARKED_HEADING_MAX or core.count("、") > 1 or "/" in core:
         return False
     if next_line is None:

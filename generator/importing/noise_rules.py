@@ -93,14 +93,18 @@ FIX_RULES: list[tuple[str, re.Pattern[str], str]] = [
     # A site's own title pasted into the text: "…能力20xx最新教科室工作计划。"
     (
         "插入的广告标题",
-        re.compile(rf"{_YEAR}年?(?:最新|精选|优秀|热门)[^\s，,。；;、（）()《》“”]{{1,20}}?{_KIND}(?:(?:工作)?(?:计划|总结|职责))*"),
+        re.compile(
+            rf"{_YEAR}年?(?:最新|精选|优秀|热门)[^\s，,。；;、（）()《》“”]{{1,20}}?{_KIND}(?:(?:工作)?(?:计划|总结|职责))*"
+        ),
         "",
     ),
     ("插入的广告标题", re.compile(rf"[（(]{_YEAR}年[^（）()，,。]{{2,20}}?{_KIND}[)）]"), ""),
     # A related-link title glued after a comma at the end of a paragraph.
     (
         "插入的广告标题",
-        re.compile(r"[，,](?:管理制度|规章制度|工作计划|工作总结|工作职责|岗位职责|心得体会|范文大全)《[^《》]{2,30}》(?=[。；;]?$)"),
+        re.compile(
+            r"[，,](?:管理制度|规章制度|工作计划|工作总结|工作职责|岗位职责|心得体会|范文大全)《[^《》]{2,30}》(?=[。；;]?$)"
+        ),
         "",
     ),
     # Anti-copy junk: a quote, backtick or dot inserted after 的/地/得, or a backtick anywhere.

@@ -92,7 +92,7 @@ def split_report(lines: list[str], source: str) -> SplitResult:
 
 
 def strip_collection_suffix(title: str) -> str:
-    """"小学教学教研工作管理制度(5篇)" → "小学教学教研工作管理制度"."""
+    """ "小学教学教研工作管理制度(5篇)" → "小学教学教研工作管理制度"."""
     return _COLLECTION_SUFFIX.sub("", title).strip() or title
 
 
@@ -190,8 +190,8 @@ def _strip_repeated_title(title: str, body: list[str]) -> tuple[list[str], int]:
     """Remove copies of the title glued to the start of the first body line."""
     if not body or len(title) < 4:
         return body, 0
-    first, removed = body[0], 0
-    while first.startswith(title) and len(first) > len(title):
-        first = first[len(title) :].lstrip()
-        removed += 1
-    return [first, *body[1:]], removed
+    first = body[0]
+    if first.startswith(title) and len(first) > len(title):
+        # Only one copy: a second one is usually the first sentence's own subject.
+        return [first[len(title) :].lstrip(), *body[1:]], 1
+    return body, 0

@@ -22,6 +22,7 @@ from .textutil import COLONS
 
 MAX_LEVEL = 5
 UNMARKED = ""  # style key of unnumbered headings
+_DIGIT_FAMILY = ("1.", "1、")  # writers switch between these mid-list
 
 
 def parse_nodes(lines: list[str]) -> tuple[str, list[Node]]:
@@ -66,6 +67,7 @@ class _TreeBuilder:
         self.roots: list[Node] = []
         self.styles: list[str] = []  # style key per open level
         self.path: list[Node] = []  # open node per level
+        self.numbers: list[int | None] = []  # number of the open node per level
 
     def at_start(self) -> bool:
         return not self.roots and not self.preamble
@@ -78,14 +80,25 @@ class _TreeBuilder:
         node.text = f"{node.text}\n{text.strip()}" if node.text else text.strip()
 
     def add_marked(self, marker: Marker, line_no: int) -> None:
-        style = marker.style
+        style = self._continued_style(marker)
         index = self.styles.index(style) if style in self.styles else len(self.styles)
         if is_marked_heading(marker.rest):
             node = Node(0, marker.text.strip(), marker.rest.strip(), line=line_no)
         else:
             title, text = split_run_in(marker.rest)
             node = Node(0, marker.text.strip(), title, text, line=line_no, run_in=bool(title))
-        self._place(node, index, style)
+        self._place(node, index, style, marker.number)
+
+    def _continued_style(self, marker: Marker) -> str:
+        """ "8、" right after "7." continues that list: same level despite the other mark."""
+        if marker.style in self.styles or marker.style not in _DIGIT_FAMILY:
+            return marker.style
+        for j in range(len(self.styles) - 1, -1, -1):
+            if self.styles[j] in _DIGIT_FAMILY and self.numbers[j] is not None:
+                if marker.number is not None and self.numbers[j] + 1 == marker.number:
+                    return self.styles[j]
+                break
+        return marker.style
 
     def add_unmarked(self, text: str, line_no: int, following: str | None) -> None:
         node = Node(0, "", text.strip(), line=line_no)
@@ -107,10 +120,11 @@ class _TreeBuilder:
             return len(self.styles) - 1 - self.styles[::-1].index(UNMARKED)
         return len(self.styles)
 
-    def _place(self, node: Node, index: int, style: str) -> None:
+    def _place(self, node: Node, index: int, style: str, number: int | None = None) -> None:
         index = min(index, MAX_LEVEL - 1)
         del self.styles[index:]
         del self.path[index:]
+        del self.numbers[index:]
         node.level = index + 1
         if self.path:
             self.path[-1].children.append(node)
@@ -118,3 +132,4 @@ class _TreeBuilder:
             self.roots.append(node)
         self.styles.append(style)
         self.path.append(node)
+        self.numbers.append(number)

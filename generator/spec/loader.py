@@ -78,7 +78,13 @@ def _findings_to_problems(
     findings: list[Finding], loaded: LoadedYaml, strict: bool
 ) -> tuple[list[Problem], list[Problem]]:
     errors, warnings = [], []
-    for path, msg, severity in findings:
+    for finding in findings:
+        if isinstance(finding, Problem):  # a check that already knows file and line
+            sev = "error" if (finding.severity == "error" or strict) else "warning"
+            prob = Problem(finding.message, finding.file, finding.line, finding.path, sev)
+            (errors if sev == "error" else warnings).append(prob)
+            continue
+        path, msg, severity = finding
         sev = "error" if (severity == "error" or strict) else "warning"
         prob = Problem(
             msg,

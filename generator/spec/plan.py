@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
 from .common import DocumentBase, Paragraphs, SpecModel, TextValue, TreeNode, _string_shorthand
+from .rotation import Rotation
 from .types import CNDate, Month, NonEmptyStr, Week
 
 
@@ -93,3 +94,11 @@ class PlanSpec(DocumentBase):
     groups: list[SubjectGroup] | None = Field(default=None, alias="教研组", min_length=1)
     term_start: CNDate | None = Field(default=None, alias="开学")
     week_start: Literal["周一", "周日", "mon", "sun"] | None = Field(default=None, alias="周起始")
+    holidays: dict[str, Any] | None = Field(default=None, alias="假期")
+    rotation: Rotation | None = Field(default=None, alias="轮值表")
+
+    _calendar: Any = PrivateAttr(default=None)  # TermCalendar when 开学 is given
+
+    @property
+    def term_calendar(self) -> Any:
+        return self._calendar

@@ -6,6 +6,8 @@ import re
 
 from .checks import Finding, check_dates_in_period, check_period, check_tree_depth
 from .plan import PlanSpec
+from .plan_calendar import LOOSE_MAX_WEEKS, check_activities, term_calendar
+from .rotation import check_rotation
 
 
 def _split_people(owner: str) -> list[str]:
@@ -51,9 +53,19 @@ def known_people(spec: PlanSpec) -> set[str]:
     return people
 
 
-def check_plan(spec: PlanSpec, _ctx: object = None) -> list[Finding]:
+def check_plan(spec: PlanSpec, ctx: object = None) -> list[Finding]:
     """Cross-field checks of a plan."""
     out: list[Finding] = list(check_period(spec, required=True))
+    if not out:
+        cal, cal_findings = term_calendar(spec, ctx)
+        spec._calendar = cal
+        out += cal_findings
+        if not cal_findings:
+            out += check_activities(spec, cal)
+            if spec.rotation is not None:
+                total = len(cal.weeks) if cal is not None else LOOSE_MAX_WEEKS
+                why = "按开学日期" if cal is not None else "按学期最长"
+                out += check_rotation(spec.rotation, total, why)
     out += check_tree_depth(spec.work, "主要工作")
     out += check_tree_depth(spec.safeguards, "保障措施")
 

@@ -1,0 +1,104 @@
+"""Plans with a known term start (开学): 周次 and 日期 derive each other, holidays warn."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..calendar import CalendarError, HolidayOverride, build_term_calendar, check_holiday_override
+from .checks import Finding
+from .types import format_week, school_year_start
+
+WEEK_STARTS = {"周一": "mon", "mon": "mon", "周日": "sun", "sun": "sun"}
+# Without 开学 the length of a term is unknown; this bound only catches typos.
+LOOSE_MAX_WEEKS = 25
+
+
+def holiday_override(spec: Any, ctx: Any) -> tuple[HolidayOverride | None, list[Finding]]:
+    """The spec's 假期 key, validated with the calendar's own rules."""
+    if spec.holidays is None:
+        return None, []
+    lines = ctx.loaded.line_for if ctx is not None else (lambda loc: None)
+    label = ctx.loaded.label if ctx is not None else None
+    override, problems = check_holiday_override(
+        spec.holidays,
+        file_label=label,
+        line_lookup=lambda p: lines(("假期", *p)),
+        path_prefix="假期",
+    )
+    # The calendar's checker already knows each problem's line: pass them on as they are.
+    return override, list(problems)
+
+
+def term_calendar(spec: Any, ctx: Any) -> tuple[Any, list[Finding]]:
+    """Build the TermCalendar of a plan with 开学; findings for anything wrong."""
+    if spec.term_start is None:
+        return None, []
+    if spec.year is not None or not spec.school_year or not spec.term:
+        return None, [(("开学",), "“开学”只用于学期计划（需要学年和学期）", "error")]
+    override, findings = holiday_override(spec, ctx)
+    if findings:
+        return None, findings
+    try:
+        cal = build_term_calendar(
+            school_year_start(spec.school_year),
+            spec.term,
+            spec.term_start,
+            week_start=WEEK_STARTS.get(spec.week_start or "周一", "mon"),
+            override=override,
+        )
+    except CalendarError as exc:
+        return None, [(("开学",), exc.message, "error")]
+    return cal, []
+
+
+def span_text(a: dt.date, b: dt.date) -> str:
+    """9月1日—7日, or 9月29日—10月5日."""
+    if a.month == b.month:
+        return f"{a.month}月{a.day}日—{b.day}日"
+    return f"{a.month}月{a.day}日—{b.month}月{b.day}日"
+
+
+def check_activities(spec: Any, cal: Any) -> list[Finding]:
+    """周次 within the term, 周次 and 日期 agreeing, 日期 not on a holiday."""
+    out: list[Finding] = []
+    total = len(cal.weeks) if cal is not None else LOOSE_MAX_WEEKS
+    why = "按开学日期" if cal is not None else "按学期最长"
+    for i, mp in enumerate(spec.calendar or []):
+        for j, act in enumerate(mp.activities):
+            path = ("行事历", i, "活动", j)
+            if act.week is not None and act.week[1] > total:
+                out.append(
+                    (path + ("周次",), f"第{act.week[1]}周超出本学期（{why}共{total}周）", "error")
+                )
+                continue
+            if cal is None or act.date is None:
+                continue
+            wk = cal.week_of(act.date)
+            if wk is None:
+                out.append(
+                    (
+                        path + ("日期",),
+                        f"{act.date.isoformat()} 不在本学期的教学周内（第1—{total}周）",
+                        "error",
+                    )
+                )
+                continue
+            if act.week is not None and not act.week[0] <= wk <= act.week[1]:
+                out.append(
+                    (
+                        path + ("日期",),
+                        f"{act.date.isoformat()} 在第{wk}周，与{format_week(act.week)}不符",
+                        "error",
+                    )
+                )
+            holiday, name = cal.is_holiday(act.date)
+            if holiday:
+                out.append(
+                    (
+                        path + ("日期",),
+                        f"{act.date.isoformat()} 是{name or '法定节假日'}，学校放假，请确认",
+                        "warning",
+                    )
+                )
+    return out
