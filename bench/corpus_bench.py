@@ -209,10 +209,13 @@ def main(argv: list[str] | None = None) -> int:
         with open_corpus(db, builtin_dir=None) as corpus:
             start = time.perf_counter()
             duplicates = 0
-            for i in range(0, len(candidates), 10):  # ten sections per "file" transaction
-                batch = [c for c, _ in candidates[i : i + 10]]
+            # The synthetic corpus is loaded in large transactions; per-file imports are
+            # measured below with real files.
+            for i in range(0, len(candidates), 1000):
+                batch = [c for c, _ in candidates[i : i + 1000]]
                 duplicates += corpus.add_candidates(batch)[1]
-            figures["dedupe_s"] = round(time.perf_counter() - start, 1)
+            figures["build_s"] = round(time.perf_counter() - start, 1)
+            figures["dedupe_s"] = round(corpus.dedupe_seconds, 1)
             figures["planted_duplicates"] = planted
             figures["duplicates_found"] = duplicates
 

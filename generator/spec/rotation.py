@@ -60,7 +60,7 @@ def check_rotation(rot: Rotation, max_week: int, why: str) -> list[tuple[tuple, 
     """Unknown grades, weeks beyond the term, subjects that never come round."""
     out: list[tuple[tuple, str, str]] = []
     base = ("轮值表",)
-    if rot.rows and (rot.weeks or rot.subjects and not rot.rows):
+    if rot.rows and rot.weeks:
         out.append(
             (
                 base + ("周次",),
