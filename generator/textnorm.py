@@ -100,7 +100,7 @@ def normalize_text(text: str) -> str:
 
 PLACEHOLDER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"20[xX×]{2}|[12]\d[xX]{2}(?=年)"), "年份占位符"),
-    (re.compile(r"(?<![A-Za-z0-9])(?:XX|xx|Xx)(?![A-Za-z])"), "占位符 XX"),
+    (re.compile(r"(?<![A-Za-z0-9])[Xx]{2,}(?![A-Za-z])"), "占位符 XX"),
     (re.compile(r"××|＊＊|\*\*"), "占位符 ××"),
     (re.compile(r"某某"), "占位符“某某”"),
     (re.compile(r"_{3,}|＿{2,}"), "下划线空位"),

@@ -110,6 +110,12 @@ def parse_yaml(text: str, label: str) -> LoadedYaml:
         node = _yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote or bracket is reported at the end of the file; the place
+        # where it was opened is what the user needs.
+        if exc.context_mark is not None and "while scanning" in (exc.context or "") or (
+            exc.context_mark is not None and "end of stream" in (exc.problem or "")
+        ):
+            mark = exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = _yaml_problem_cn(exc)
         raise SpecError([Problem(what, file=label, line=line)], headline=None) from exc
@@ -132,8 +138,14 @@ def _yaml_problem_cn(exc: MarkedYAMLError) -> str:
         return "YAML 格式错误：同一层级出现了重复的键，请删除或合并重复项。"
     if "mapping values are not allowed" in problem:
         return "YAML 格式错误：此处不能出现“键: 值”。常见原因是冒号后少了空格、缩进不对，或文字里有英文冒号（可改用中文冒号“：”或给整段加引号）。"
+    if "simple key" in (exc.context or ""):
+        return "YAML 格式错误：这一行的“键: 值”不完整，常见原因是英文冒号后面少了空格（应写成“学年: 2025—2026”），或缺少冒号。"
     if "could not find expected ':'" in problem:
         return "YAML 格式错误：缺少英文冒号“:”，或上一行的引号没有闭合。"
+    if "end of stream" in problem and "quoted" in (exc.context or ""):
+        return "YAML 格式错误：这一行开始的引号没有闭合，请补上配对的引号。"
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "YAML 格式错误：方括号 [ ] 或花括号 { } 没有闭合，或其中的项之间缺少逗号。"
     if "found character '\\t'" in problem or "\\t" in problem:
         return "YAML 格式错误：缩进里有 Tab 字符，请改用空格缩进。"
     if "did not find expected" in problem or "expected <block end>" in problem:

@@ -7,7 +7,6 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-
 from wenshu.generator.importing import ImportResult, import_file, iter_nodes
 from wenshu.generator.vocab import CATEGORIES, TOPICS
 
@@ -134,14 +133,18 @@ def test_levels_plan_with_unmarked_headings_and_calendar():
         (4, "1、", "制定教科研工作计划。"),
         (4, "2、", "安排本学期开课日活动。"),
     ]
-    months = [n for n in iter_nodes(imported("003").documents[1].nodes) if n.title.endswith("月份:")]
+    months = [
+        n for n in iter_nodes(imported("003").documents[1].nodes) if n.title.endswith("月份:")
+    ]
     assert [n.level for n in months] == [3] * 5
 
 
 def test_levels_duty_list_with_grouped_details():
     # 004: 一、…八、 duties, then 职责细化 heads a second 一、 list that restarts numbering.
     doc = imported("004").documents[0]
-    assert [(n.level, n.marker) for n in doc.nodes[:8]] == [(1, f"{m}、") for m in "一二三四五六七八"]
+    assert [(n.level, n.marker) for n in doc.nodes[:8]] == [
+        (1, f"{m}、") for m in "一二三四五六七八"
+    ]
     detail = doc.nodes[8]
     assert (detail.level, detail.marker, detail.title) == (1, "", "职责细化：")
     assert [(c.level, c.marker, c.title) for c in detail.children] == [
@@ -180,7 +183,11 @@ def test_levels_ordinal_markers_and_nested_unmarked():
 def test_levels_circled_paren_numbers_and_months():
     # 001 篇十五: ⑴ under 1、 under 三、; months under 四、具体安排.
     got = outline("001", 14, 20)
-    assert got[6:9] == [(1, "三、", "具体措施:"), (2, "1、", "校本培训与教师读书工程"), (3, "⑴", "")]
+    assert got[6:9] == [
+        (1, "三、", "具体措施:"),
+        (2, "1、", "校本培训与教师读书工程"),
+        (3, "⑴", ""),
+    ]
     assert got[18] == (1, "四、", "具体安排:")
     assert got[19] == (2, "", "九月份:")
 

@@ -354,7 +354,7 @@ def test_structural_and_cross_field_errors_are_reported_together(tmp_path):
     ("text", "line", "needle"),
     [
         ("文种: 工作计划\n单位: 城南中学\n指导思想: \"没有闭合\n工作目标: []\n", 3, "YAML"),
-        ("文种: 工作计划\n单位: 城南中学\n学年:2025-2026\n  学期: 1\n", 4, "YAML"),
+        ("文种: 工作计划\n单位: 城南中学\n学年:2025-2026\n  学期: 1\n", 3, "YAML"),
         ("文种: 工作计划\n单位: 城南中学\n\t学期: 1\n", 3, "Tab"),
         ("文种: 工作计划\n单位: 城南中学\n单位: 城北中学\n", 3, "重复"),
         ("文种: 工作计划\n工作目标:\n  - a\n - b\n", 4, "YAML"),

@@ -7,19 +7,27 @@ about the same whether the corpus holds 100 or 100,000 sections.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .textnorm import SIMILARITY_THRESHOLD, length_window, norm_hash, normalise, sketch
+from .textnorm import (
+    SIMILARITY_THRESHOLD,
+    SKETCH_SIZE,
+    length_window,
+    norm_hash,
+    normalise,
+    sketch,
+)
 
 # A sketch key shared by this many sections is too common to say anything (a stock
 # phrase); it is neither stored for more sections nor used to find candidates.
-KEY_POSTINGS_CAP = 64
+KEY_POSTINGS_CAP = 16
 # At most this many candidates (most shared keys first) are compared with rapidfuzz.
 MAX_VERIFY = 8
-# Candidates must share this many sketch keys (fewer when the text has few keys):
-# near-duplicates share about k·J of k keys, unrelated texts rarely more than one.
+# Candidates must share at least this many sketch keys (a quarter of them for full
+# sketches; one when a short text has only one or two keys).
 MIN_SHARED_KEYS = 2
 
 
@@ -50,26 +58,19 @@ def find_duplicate(conn: sqlite3.Connection, norm: str) -> Lookup:
     if row:
         return Lookup(norm, row[0], keys)
     marks = ",".join("?" * len(keys))
-    # Posting counts per key, capped: keys at the cap are stock phrases and ignored.
-    counts = dict(
-        conn.execute(
-            f"SELECT key, count(*) FROM sketch WHERE key IN ({marks}) GROUP BY key", keys
-        ).fetchall()
-    )
-    storable = [k for k in keys if counts.get(k, 0) < KEY_POSTINGS_CAP]
-    useful = [k for k in storable if k in counts]
-    if not useful:
-        return Lookup(norm, None, storable)
-    need = min(MIN_SHARED_KEYS, len(storable))
-    marks = ",".join("?" * len(useful))
-    candidates = [
-        r[0]
-        for r in conn.execute(
-            f"SELECT section_pk, count(*) AS n FROM sketch WHERE key IN ({marks}) "
-            "GROUP BY section_pk HAVING n >= ? ORDER BY n DESC LIMIT ?",
-            [*useful, need, MAX_VERIFY],
-        )
-    ]
+    postings: dict[int, list[int]] = {}
+    for key, pk in conn.execute(
+        f"SELECT key, section_pk FROM sketch WHERE key IN ({marks})", keys
+    ).fetchall():
+        postings.setdefault(key, []).append(pk)
+    # Keys at the cap are stock phrases: skipped, and the next smallest keys used instead.
+    storable = [k for k in keys if len(postings.get(k, ())) < KEY_POSTINGS_CAP][:SKETCH_SIZE]
+    shared: Counter[int] = Counter()
+    for key in storable:
+        shared.update(postings.get(key, ()))
+    # Near-duplicates share about k·J of the k keys; unrelated texts one or two.
+    need = max(MIN_SHARED_KEYS, len(storable) // 4) if len(storable) > 2 else 1
+    candidates = [pk for pk, n in shared.most_common(MAX_VERIFY) if n >= need]
     return Lookup(norm, _verify(conn, norm, candidates), storable)
 
 
@@ -99,8 +100,10 @@ def index_sketch(conn: sqlite3.Connection, pk: int, keys: list[int]) -> None:
 
 def storable_keys(conn: sqlite3.Connection, norm: str) -> list[int]:
     """Sketch keys of `norm` that are not yet too common to store."""
-    out = []
+    out: list[int] = []
     for key in sketch(norm):
+        if len(out) == SKETCH_SIZE:
+            break
         n = conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM sketch WHERE key = ? LIMIT ?)",
             (key, KEY_POSTINGS_CAP),

@@ -22,6 +22,9 @@ import zlib
 SIMILARITY_THRESHOLD = 90.0  # rapidfuzz ratio, 0..100
 SHINGLE = 5
 SKETCH_SIZE = 12
+# Hashes drawn per text; stock-phrase keys among them are skipped (see dedupe.py), and
+# the SKETCH_SIZE smallest of the rest are used.
+SKETCH_DRAW = 2 * SKETCH_SIZE
 
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
 _CN_NUM = "一二三四五六七八九十百零〇"
@@ -69,7 +72,8 @@ def norm_hash(norm: str) -> str:
 
 
 def sketch(norm: str) -> list[int]:
-    """Bottom-k hashes of the 5-grams of `norm` (near-duplicate blocking keys).
+    """The smallest SKETCH_DRAW hashes of the 5-grams of `norm`, ascending
+    (near-duplicate blocking keys).
 
     crc32 is used because Python's hash() changes between processes and the keys are
     stored in the database.
@@ -81,7 +85,7 @@ def sketch(norm: str) -> list[int]:
     grams = _ANCHORED.findall(norm) if len(norm) >= _SAMPLE_MIN_LEN else []
     if len(grams) < SKETCH_SIZE:
         grams = _EVERY.findall(norm)
-    return heapq.nsmallest(SKETCH_SIZE, set(map(zlib.crc32, map(str.encode, set(grams)))))
+    return heapq.nsmallest(SKETCH_DRAW, set(map(zlib.crc32, map(str.encode, set(grams)))))
 
 
 def length_window(n: int) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from .textutil import CJK, has_sentence_punct
 
 # A sub-item marker glued to a short heading: "1." "1、" "(1)" followed by text.
 _GLUED_SUB = re.compile(
-    rf"(?<=[{CJK}》”）)])(?:\d{{1,2}}[.．、](?!\d)|[（(]\d{{1,2}}[）)])\s*(?=[{CJK}“《])"
+    rf"(?<=[{CJK}》”）)])(?<!第)(?:\d{{1,2}}[.．、](?!\d)|[（(]\d{{1,2}}[）)])\s*(?=[{CJK}“《])"
 )
 GLUED_HEADING_MAX = 24
 _DIGIT_STYLES = {"1.": "[.．。]", "1、": "、", "(1)": None}

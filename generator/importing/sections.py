@@ -17,8 +17,8 @@ from .tree import display_title, is_heading
 
 MAX_SECTION_CHARS = 800
 MAX_LIST_CHARS = 1500
-MIN_SECTION_CHARS = 10
-_INHERITED = ("行事历", "分工", "职责", "工作目标", "保障措施", "存在问题", "努力方向", "成效")
+MIN_SECTION_CHARS = 8
+_INHERITED = ("行事历", "分工", "职责", "保障措施", "存在问题", "努力方向", "成效")
 _MONTH_TITLE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})月份?")
 _SERIES_NUMBER = re.compile(r"\s*(?:篇\s*[一二三四五六七八九十百\d]+|\d{1,3})$")
 
@@ -37,7 +37,7 @@ def extract_sections(doc: ImportedDocument) -> list[CandidateSection]:
             out.extend(_from_heading(doc, group[0], None))
         else:
             out.extend(_from_list(doc, group))
-    return [s for s in out if _size(s) >= MIN_SECTION_CHARS]
+    return [s for s in out if (s.text or s.items) and _size(s) >= MIN_SECTION_CHARS]
 
 
 def _groups(nodes: list[Node], duties: bool) -> list[list[Node]]:
@@ -60,7 +60,7 @@ def _group_key(node: Node, duties: bool) -> str:
         # more duty; only headings grouping duties by category ("职责细化") stand alone.
         grouping = bool(node.children) and all(is_heading(c) for c in node.children)
         return "heading" if grouping or (is_heading(node) and node.text) else "item"
-    if is_heading(node) or (node.run_in and node.children and _has_structure(node.children)):
+    if is_heading(node) or (node.children and _has_structure(node.children)):
         return "heading"
     return "item"
 
@@ -85,7 +85,12 @@ def _from_heading(
     groups_duties = category == "职责" and all(is_heading(c) and c.children for c in node.children)
     split = node.children and _has_structure(node.children) and category != "行事历"
     if not (split and (size > MAX_SECTION_CHARS or groups_duties)):
-        return [_make(doc, title, node.text, items, levels, category)]
+        if size <= MAX_LIST_CHARS or category == "行事历":
+            return [_make(doc, title, node.text, items, levels, category)]
+        return [
+            _make(doc, title, node.text if k == 0 else "", *_flatten(chunk), category)
+            for k, chunk in enumerate(_chunks(node.children))
+        ]
     out: list[CandidateSection] = []
     loose: list[Node] = []  # plain items between structured children stay with the parent
     for child in node.children:
@@ -93,24 +98,31 @@ def _from_heading(
             out.extend(_from_heading(doc, child, category))
         else:
             loose.append(child)
-    if node.text or loose:
-        items, levels = _flatten(loose)
-        out.insert(0, _make(doc, title, node.text, items, levels, category))
-    return out
+    intro = [
+        _make(doc, title, node.text if k == 0 else "", *_flatten(chunk), category)
+        for k, chunk in enumerate(_chunks(loose) or [[]])
+    ]
+    return intro + out
 
 
 def _from_list(doc: ImportedDocument, nodes: list[Node]) -> list[CandidateSection]:
     title = _SERIES_NUMBER.sub("", doc.title) if doc.kind == "工作职责" else ""
-    out: list[CandidateSection] = []
-    chunk: list[Node] = []
+    return [_list_section(doc, title, chunk) for chunk in _chunks(nodes)]
+
+
+def _chunks(nodes: list[Node]) -> list[list[Node]]:
+    """Consecutive runs of nodes of at most MAX_LIST_CHARS (sub-items included)."""
+    chunks: list[list[Node]] = []
+    size = 0
     for node in nodes:
-        chunk.append(node)
-        if sum(len(_item_text(n)) for n in chunk) > MAX_LIST_CHARS and len(chunk) > 1:
-            out.append(_list_section(doc, title, chunk[:-1]))
-            chunk = [node]
-    if chunk:
-        out.append(_list_section(doc, title, chunk))
-    return out
+        node_size = sum(len(i) for i in _flatten([node])[0])
+        if chunks and size + node_size <= MAX_LIST_CHARS:
+            chunks[-1].append(node)
+            size += node_size
+        else:
+            chunks.append([node])
+            size = node_size
+    return chunks
 
 
 def _list_section(doc: ImportedDocument, title: str, nodes: list[Node]) -> CandidateSection:
@@ -164,4 +176,4 @@ def _make(
 
 
 def _size(section: CandidateSection) -> int:
-    return len(section.text) + sum(len(i) for i in section.items)
+    return len(section.title) + len(section.text) + sum(len(i) for i in section.items)

@@ -97,6 +97,38 @@ def _findings_to_problems(
     return errors, warnings
 
 
+def _checks_despite_errors(exc: ValidationError, info: KindInfo, loaded: LoadedYaml,
+                           path: Path | None, strict: bool) -> list[Problem]:
+    """Cross-field errors of the parts that are structurally fine (see prune.py)."""
+    from .messages import clean_loc
+    from .prune import Pruned, removal_targets
+
+    errs = [(e["type"], clean_loc(tuple(e["loc"]), loaded.data)[0]) for e in exc.errors()]
+    targets = removal_targets(errs)
+    if not targets:
+        return []
+    pruned = Pruned(loaded.data, targets)
+    try:
+        spec = info.model.model_validate(pruned.data)
+        findings = info.check(spec, CheckContext(loaded, path, strict))
+    except (ValidationError, SpecError):
+        return []
+    mapped = [
+        (pruned.original_path(f[0]), f[1], f[2])
+        for f in findings
+        if not isinstance(f, Problem) and f[2] == "error"
+    ]
+    errors, _ = _findings_to_problems(mapped, loaded, strict)
+    return errors
+
+
+def _merge(first: list[Problem], second: list[Problem]) -> list[Problem]:
+    seen = {(p.path, p.message) for p in first}
+    out = first + [p for p in second if (p.path, p.message) not in seen]
+    out.sort(key=lambda p: p.line or 0)
+    return out
+
+
 def validate_loaded(
     loaded: LoadedYaml,
     path: Path | None = None,
@@ -149,9 +181,10 @@ def validate_loaded(
         spec = info.model.model_validate(data)
     except ValidationError as exc:
         problems = problems_from_validation(exc, info.model, loaded)
+        more = _checks_despite_errors(exc, info, loaded, path, strict)
         _, warns = _findings_to_problems(placeholder_findings, loaded, strict)
         # Structural errors first; warnings are shown as well so nothing surprises later.
-        raise SpecError(problems + warns) from None
+        raise SpecError(_merge(problems, more) + warns) from None
     findings = info.check(spec, CheckContext(loaded, path, strict)) + placeholder_findings
     errors, warnings = _findings_to_problems(findings, loaded, strict)
     if errors:

@@ -34,14 +34,15 @@ def _is_tag(part: Any, container: Any) -> bool:
     return part.isascii()
 
 
-def clean_loc(loc: tuple, data: Any) -> tuple[tuple, list[str]]:
-    """Drop union tags from `loc`, returning the data path and the tags seen."""
+def clean_loc(loc: tuple, data: Any) -> tuple[tuple, list[tuple[str, int]]]:
+    """Drop union tags from `loc`, returning the data path and the tags seen, each with
+    the depth of the path it applied to."""
     path: list[Any] = []
-    tags: list[str] = []
+    tags: list[tuple[str, int]] = []
     node = data
     for part in loc:
         if _is_tag(part, node):
-            tags.append(part)
+            tags.append((part, len(path)))
             continue
         path.append(part)
         if isinstance(node, dict) and part in node:
@@ -171,6 +172,29 @@ def _message(err: dict, path: tuple, root: type[BaseModel], data: Any) -> str:
     return f"格式不正确（{err.get('msg', etype)}）"
 
 
+def _best_union_members(kept: list) -> list:
+    """Where a mapping fits none of a union's models, keep the complaints of the model it
+    comes closest to (fewest complaints), e.g. a mistyped 职责 group rather than 引用."""
+    counts: dict[tuple, dict[str, int]] = {}
+    for _err, path, tags in kept:
+        models = [(t, d) for t, d in tags if _tag_kind(t) == "dict"]
+        if models:
+            tag, depth = models[-1]
+            counts.setdefault(tuple(path[:depth]), {}).setdefault(tag, 0)
+            counts[tuple(path[:depth])][tag] += 1
+    best = {base: min(per.values()) for base, per in counts.items()}
+    out = []
+    for item in kept:
+        models = [(t, d) for t, d in item[2] if _tag_kind(t) == "dict"]
+        if models:
+            tag, depth = models[-1]
+            base = tuple(item[1][:depth])
+            if counts[base][tag] > best[base]:
+                continue
+        out.append(item)
+    return out
+
+
 def problems_from_validation(
     exc: ValidationError, root: type[BaseModel], loaded: LoadedYaml
 ) -> list[Problem]:
@@ -180,17 +204,13 @@ def problems_from_validation(
     kept = []
     for err, path, tags in raw:
         if tags:
-            value = _value_at(loaded.data, path[: len(path)])
-            member_kind = _tag_kind(tags[-1])
-            # Keep a union member's complaint only when the value has that member's shape.
-            if err["type"] not in ("missing", "extra_forbidden"):
-                if member_kind != _kind_of(value) and not (
-                    member_kind == "dict" and isinstance(value, dict)
-                ):
-                    continue
-            elif _kind_of(_value_at(loaded.data, path[:-1])) != "dict":
+            tag, depth = tags[-1]
+            # Keep a union member's complaint only when the value the union was asked to
+            # read has that member's shape (a mapping for a model, a list for list[...]).
+            if _tag_kind(tag) != _kind_of(_value_at(loaded.data, path[:depth])):
                 continue
-        kept.append((err, path))
+        kept.append((err, path, tags))
+    kept = _best_union_members(kept)
     if not kept:  # nothing matched the value's shape: say what shapes are accepted
         seen_paths = []
         for err, path, _tags in raw:
@@ -208,7 +228,7 @@ def problems_from_validation(
         ]
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
-    for err, path in kept:
+    for err, path, _tags in kept:
         msg = _message(err, path, root, loaded.data)
         key = (format_path(path), msg)
         if key in seen:

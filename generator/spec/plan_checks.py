@@ -82,7 +82,8 @@ def check_plan(spec: PlanSpec, ctx: object = None) -> list[Finding]:
                 )
             ids.setdefault(goal.id, i)
 
-    if spec.calendar and spec.has_period() and not out:
+    period_ok = not spec.period_check(required=True)
+    if spec.calendar and spec.has_period() and period_ok:
         months = spec.months()
         seen: dict[int, int] = {}
         dates = []

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator
 
 _CN_DIGIT = {
     "〇": 0,
@@ -53,7 +53,12 @@ def _school_year(value: Any) -> str:
         raise ValueError(f"“{value}”不是有效的学年，应写成 2025—2026（也接受 2025-2026、2025-26）")
     a = int(m.group(1))
     b_text = m.group(2)
-    b = int(str(a)[:2] + b_text) if len(b_text) == 2 else int(b_text)
+    if len(b_text) == 2:
+        b = a // 100 * 100 + int(b_text)
+        if b < a:  # 1999-00
+            b += 100
+    else:
+        b = int(b_text)
     if b != a + 1:
         raise ValueError(f"学年的两个年份应相邻，“{value}”不是（应为 {a}—{a + 1}）")
     return f"{a}—{b}"
@@ -170,10 +175,18 @@ Term = Annotated[int, BeforeValidator(_term)]
 Month = Annotated[int, BeforeValidator(_month)]
 CNDate = Annotated[dt.date, BeforeValidator(parse_date)]
 Week = Annotated[tuple[int, int], BeforeValidator(_week)]
-NonEmptyStr = Annotated[
-    str,
-    BeforeValidator(
-        lambda v: str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
-    ),
-    StringConstraints(strip_whitespace=True, min_length=1),
-]
+def _text_in(value: Any) -> Any:
+    # Numbers typed where text is expected (成员: 2025, 活动时间: 3) are kept as text.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _non_empty(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("不能为空，请填写内容或删除此项")
+    return value
+
+
+NonEmptyStr = Annotated[str, BeforeValidator(_text_in), AfterValidator(_non_empty)]
