@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import click
+
 from wenshu import __version__
 from wenshu.generator.errors import SpecError, WenshuError
 
@@ -246,6 +247,9 @@ def _register_feature_commands() -> None:
     from wenshu.generator.cli_calendar import calendar_cmd
 
     main.add_command(calendar_cmd)
+    from wenshu.generator.cli_rollover import rollover_cmd
+
+    main.add_command(rollover_cmd)
     try:
         from wenshu.generator.cli_corpus import corpus
     except ImportError:  # pragma: no cover - corpus commands are still being written

@@ -214,19 +214,21 @@ def near_duplicate(rng: random.Random, base: CandidateSection, source: str) -> C
 
 
 def generate(n: int, seed: int = 7, dup_rate: float = 0.1):
-    """N candidates, about dup_rate of them near-duplicates of earlier ones."""
+    """Yield N (candidate, is_planted_duplicate) pairs; about dup_rate of them copy one of
+    the last few thousand originals (kept in a bounded pool so memory stays flat)."""
     rng = random.Random(seed)
-    originals: list[CandidateSection] = []
-    out: list[tuple[CandidateSection, bool]] = []
+    pool: list[CandidateSection] = []
     for i in range(n):
         source = f"synthetic-{i // 10:06d}.txt#{i % 10}"
-        if originals and rng.random() < dup_rate:
-            out.append((near_duplicate(rng, rng.choice(originals), source), True))
+        if pool and rng.random() < dup_rate:
+            yield near_duplicate(rng, rng.choice(pool), source), True
         else:
             section = synthetic_section(rng, source)
-            originals.append(section)
-            out.append((section, False))
-    return out
+            if len(pool) < 5000:
+                pool.append(section)
+            else:
+                pool[rng.randrange(len(pool))] = section
+            yield section, False
 
 
 def queries(rng: random.Random, n: int) -> list[str]:
@@ -280,21 +282,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=200, help="documents for the import test")
     parser.add_argument("--db", type=Path, help="database file (default: a temporary one)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--skip-build", action="store_true", help="reuse the sections already in --db"
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "bench.db"
-        candidates = generate(args.sections)
-        planted = sum(1 for _, dup in candidates if dup)
         figures: dict[str, float | int | str] = {"sections": args.sections}
+        planted = 0
         with open_corpus(db, builtin_dir=None) as corpus:
             start = time.perf_counter()
             duplicates = 0
+            batch = []
             # The synthetic corpus is loaded in large transactions; per-file imports are
             # measured below with real files.
-            for i in range(0, len(candidates), 1000):
-                batch = [c for c, _ in candidates[i : i + 1000]]
-                duplicates += corpus.add_candidates(batch)[1]
+            for candidate, is_dup in generate(0 if args.skip_build else args.sections):
+                planted += is_dup
+                batch.append(candidate)
+                if len(batch) == 1000:
+                    duplicates += corpus.add_candidates(batch)[1]
+                    batch = []
+            duplicates += corpus.add_candidates(batch)[1]
             figures["build_s"] = round(time.perf_counter() - start, 1)
             figures["dedupe_s"] = round(corpus.dedupe_seconds, 1)
             figures["planted_duplicates"] = planted

@@ -95,6 +95,10 @@ class TemplateLibrary:
             raise TemplateError(
                 f"模板 {exc.filename or rel} 第{exc.lineno}行语法错误：{exc.message}"
             ) from None
+        except UnicodeDecodeError:
+            raise TemplateError(
+                f"模板 {rel} 不是 UTF-8 编码的文本文件，请用 UTF-8 另存。"
+            ) from None
         builder = DocBuilder(kind)
         env_context = {**context, **builder.functions()}
         try:

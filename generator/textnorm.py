@@ -12,7 +12,7 @@ _SIMPLE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # XML 1.0 forbids these; they would corrupt word/document.xml.
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-_PERIOD_RANGE = re.compile(r"(?<!\d)(\d{4})\s*[-–—~～－至到]\s*(\d{2}|\d{4})(?=\s*学年)")
+_PERIOD_RANGE = re.compile(r"(?<!\d)(\d{4})\s*[-–—~～－至到]\s*(\d{2}|\d{4})\s*(?=学年)")
 _YEAR_RANGE_PLAIN = re.compile(r"(?<!\d)(\d{4})\s*[-–~～－]\s*(\d{4})(?!\d)")
 
 
@@ -37,7 +37,11 @@ def _full_width_punct(text: str) -> str:
             if not (prev.isdigit() and nxt.isdigit()):
                 out.append(_SIMPLE[ch])
                 continue
-        if ch == "." and _is_cjk(prev) and (i == n - 1 or _is_cjk(nxt) or nxt == ""):
+        if (
+            ch == "."
+            and _is_cjk(prev)
+            and (i == n - 1 or nxt == "" or _is_cjk(nxt) or nxt.isdigit())
+        ):
             out.append("。")
             continue
         out.append(ch)
@@ -50,9 +54,19 @@ def _full_width_punct(text: str) -> str:
 def _brackets_and_quotes(text: str) -> str:
     def paren(m: re.Match) -> str:
         inner = m.group(1)
-        return f"（{inner}）" if _CJK_CHAR.search(inner) else m.group(0)
+        if _CJK_CHAR.search(inner):
+            return f"（{inner}）"
+        # Hide a non-Chinese pair such as "(A)" so the pair around it can still match;
+        # \0 and \1 cannot occur here because control characters were removed first.
+        return f"\0{inner}\1"
 
-    text = re.sub(r"\(([^()\n]*)\)", paren, text)
+    # Innermost pairs first, repeated, so "(见附件(一))" converts at both levels.
+    while True:
+        new = re.sub(r"\(([^()\n]*)\)", paren, text)
+        if new == text:
+            break
+        text = new
+    text = text.replace("\0", "(").replace("\1", ")")
 
     def dquote(m: re.Match) -> str:
         inner = m.group(1)
@@ -68,7 +82,8 @@ def normalize_period(text: str) -> str:
     def fix(m: re.Match) -> str:
         a, b = m.group(1), m.group(2)
         if len(b) == 2:
-            b = a[:2] + b
+            full = int(a) // 100 * 100 + int(b)
+            b = str(full + 100 if full < int(a) else full)
         return f"{a}—{b}"
 
     return _PERIOD_RANGE.sub(fix, text)

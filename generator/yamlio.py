@@ -112,8 +112,10 @@ def parse_yaml(text: str, label: str) -> LoadedYaml:
         mark = exc.problem_mark or exc.context_mark
         # An unclosed quote or bracket is reported at the end of the file; the place
         # where it was opened is what the user needs.
-        if exc.context_mark is not None and "while scanning" in (exc.context or "") or (
-            exc.context_mark is not None and "end of stream" in (exc.problem or "")
+        if (
+            exc.context_mark is not None
+            and "while scanning" in (exc.context or "")
+            or (exc.context_mark is not None and "end of stream" in (exc.problem or ""))
         ):
             mark = exc.context_mark
         line = mark.line + 1 if mark is not None else None

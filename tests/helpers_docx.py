@@ -183,9 +183,13 @@ def table_with_header(path: Path | bytes, first: str, *more: str) -> Tbl:
     for t in tables(path):
         if first in t.header and all(m in t.header for m in more):
             return t
-    raise AssertionError(f"no table with columns {first, *more}: {[t.header for t in tables(path)]}")
+    raise AssertionError(
+        f"no table with columns {first, *more}: {[t.header for t in tables(path)]}"
+    )
 
 
 def headings(path: Path | bytes) -> list[tuple[str, str]]:
     """(style id, text) of every heading-styled paragraph."""
-    return [(p.style, p.text) for p in paragraphs(path) if p.style and p.style.startswith("Heading")]
+    return [
+        (p.style, p.text) for p in paragraphs(path) if p.style and p.style.startswith("Heading")
+    ]

@@ -7,6 +7,7 @@ import json
 import click
 import pytest
 from click.testing import CliRunner
+
 from wenshu.cli import WenshuGroup
 from wenshu.generator.cli_calendar import calendar_cmd
 

@@ -30,7 +30,9 @@ def build_ok(spec: Path, *extra: str) -> Path:
     """Build `spec` and return the .docx path printed by the CLI."""
     result = invoke(["build", spec, *extra])
     assert result.exit_code == 0, stderr_of(result)
-    line = [ln for ln in result.stdout.splitlines() if ln.startswith("已生成") and ln.endswith(".docx")]
+    line = [
+        ln for ln in result.stdout.splitlines() if ln.startswith("已生成") and ln.endswith(".docx")
+    ]
     assert line, result.stdout
     return Path(line[0].removeprefix("已生成").strip())
 
@@ -128,7 +130,9 @@ def test_build_never_overwrites_without_force(tmp_path):
 
 @pytest.mark.parametrize("profile", ["school", "gbt9704"])
 def test_build_profiles(tmp_path, profile):
-    docx = build_data(tmp_path, plan(), "-o", str(tmp_path / "out" / "plan.docx"), "--profile", profile)
+    docx = build_data(
+        tmp_path, plan(), "-o", str(tmp_path / "out" / "plan.docx"), "--profile", profile
+    )
     assert texts(docx)[0] == "城南中学教务处2025—2026学年第一学期工作计划"
 
 
@@ -173,7 +177,9 @@ def test_build_pdf_through_libreoffice(tmp_path):
     assert out.is_file() and pdf.is_file()
     assert str(pdf) in result.stdout
     assert pdf.read_bytes()[:5] == b"%PDF-"
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "指导思想" in text.replace(" ", "")
 
 
@@ -214,7 +220,19 @@ def test_schema_is_json_schema_with_chinese_keys():
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
     props = schema["properties"]
-    for key in ("文种", "单位", "学年", "学期", "指导思想", "工作目标", "主要工作", "行事历", "具体分工", "教研组", "落款"):
+    for key in (
+        "文种",
+        "单位",
+        "学年",
+        "学期",
+        "指导思想",
+        "工作目标",
+        "主要工作",
+        "行事历",
+        "具体分工",
+        "教研组",
+        "落款",
+    ):
         assert key in props, key
     assert {"指导思想", "工作目标", "主要工作"} <= set(schema["required"])
     assert schema.get("additionalProperties") is False
@@ -286,7 +304,13 @@ def test_run_in_heading_keeps_number_title_and_text_in_one_paragraph(tmp_path):
 def test_calendar_table_columns_order_and_vertical_month_merge(tmp_path):
     calendar = [
         {"月份": 1, "活动": [{"内容": "期末总结", "负责人": "王老师", "周次": 19}]},
-        {"月份": "九月", "活动": [{"内容": "制订计划", "负责人": "王老师", "周次": 1}, {"内容": "开学检查", "周次": "2-3"}]},
+        {
+            "月份": "九月",
+            "活动": [
+                {"内容": "制订计划", "负责人": "王老师", "周次": 1},
+                {"内容": "开学检查", "周次": "2-3"},
+            ],
+        },
         {"月份": 10, "活动": ["常规月查"]},
     ]
     assignments = [{"姓名": "王老师", "职务": "教务主任", "职责": ["统筹常规", "组织公开课"]}]
@@ -317,12 +341,24 @@ def test_calendar_dates_add_a_date_column(tmp_path):
 
 def test_group_table(tmp_path):
     groups = [
-        {"名称": "语文组", "组长": "陈静", "成员": "陈静、王磊, 赵丽", "活动时间": "每周二下午", "研究主题": "整本书阅读"},
+        {
+            "名称": "语文组",
+            "组长": "陈静",
+            "成员": "陈静、王磊, 赵丽",
+            "活动时间": "每周二下午",
+            "研究主题": "整本书阅读",
+        },
         {"名称": "数学组", "组长": "刘强", "成员": ["刘强", "黄芳"]},
     ]
     t = table_with_header(build_data(tmp_path, plan(教研组=groups)), "教研组", "组长")
     assert t.header == ["教研组", "组长", "成员", "活动时间", "研究主题"]
-    assert [c.text for c in t.rows[1]] == ["语文组", "陈静", "陈静、王磊、赵丽", "每周二下午", "整本书阅读"]
+    assert [c.text for c in t.rows[1]] == [
+        "语文组",
+        "陈静",
+        "陈静、王磊、赵丽",
+        "每周二下午",
+        "整本书阅读",
+    ]
     assert [c.text for c in t.rows[2]][:3] == ["数学组", "刘强", "刘强、黄芳"]
 
 
@@ -392,4 +428,6 @@ def test_year_plan_and_term_as_number(tmp_path):
 def test_each_builtin_template_builds(tmp_path, template, sections):
     calendar = [{"月份": 9, "活动": ["制订计划"]}]
     docx = build_data(tmp_path, plan(模板=template, 行事历=calendar))
-    assert [t for _, t in headings(docx) if t[:2] in {s[:2] for s in sections}][: len(sections)] == sections
+    assert [t for _, t in headings(docx) if t[:2] in {s[:2] for s in sections}][
+        : len(sections)
+    ] == sections

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
+
 from wenshu.generator.textnorm import find_placeholders
 from wenshu.generator.vocab import CATEGORIES, KINDS, SECTION_VARIABLES, TOPICS
 

@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from wenshu.generator.doctree import (
     Cell,
     Document,

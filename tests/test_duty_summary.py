@@ -105,8 +105,13 @@ def test_grouped_duties_restart_per_group(tmp_path):
     assert lines[0] == "城南中学教科室工作职责"
     start = lines.index("一、常规工作")
     assert lines[start:] == [
-        "一、常规工作", "1.制订计划", "2.整理档案",
-        "二、教学研究", "1.组织课题研究", "2.指导论文撰写", "3.组织评比",
+        "一、常规工作",
+        "1.制订计划",
+        "2.整理档案",
+        "二、教学研究",
+        "1.组织课题研究",
+        "2.指导论文撰写",
+        "3.组织评比",
     ]
 
 
@@ -198,7 +203,11 @@ def test_summary_init_scaffold(tmp_path):
     assert result.exit_code == 0, stderr_of(result)
     text = out.read_text(encoding="utf-8")
     assert '计划: "../计划.yaml"' in text
-    for gid, goal in [("G1", "课题中期检查全部通过"), ("G2", "论文获奖"), ("G3", "青年教师人人上汇报课")]:
+    for gid, goal in [
+        ("G1", "课题中期检查全部通过"),
+        ("G2", "论文获奖"),
+        ("G3", "青年教师人人上汇报课"),
+    ]:
         assert f'编号: "{gid}"' in text and goal in text
     assert '标题: "课题研究"' in text and '标题: "中期检查"' in text
     # Unfilled placeholders: a warning, an error with --strict.

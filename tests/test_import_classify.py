@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from wenshu.generator.importing import classify_section, extract_sections, import_text, parse_nodes
 from wenshu.generator.importing.classify import kind_of, section_flags
 from wenshu.generator.importing.model import ImportedDocument

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+
 from wenshu.generator.importing import (
     ImportFailure,
     UndecodableError,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from wenshu.generator.importing import iter_nodes, parse_nodes, split_documents
 from wenshu.generator.importing.textutil import squeeze
 

@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+
 from wenshu.generator.importing import ImportResult, import_file, iter_nodes
 from wenshu.generator.vocab import CATEGORIES, TOPICS
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from wenshu.generator import pdf
 from wenshu.generator.doctree import (
     Cell,

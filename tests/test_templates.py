@@ -77,7 +77,10 @@ def test_templates_dir_adds_a_template_and_lists_it(tmp_path):
 
 def test_user_template_hides_builtin_in_list(tmp_path):
     mine = template_dir(tmp_path / "mine", "通用", GOOD)
-    rows = [r.split("\t") for r in invoke(["templates", "list", "--templates", mine]).stdout.splitlines()]
+    rows = [
+        r.split("\t")
+        for r in invoke(["templates", "list", "--templates", mine]).stdout.splitlines()
+    ]
     general = [r for r in rows if r[:2] == ["工作计划", "通用"]]
     assert len(general) == 1 and general[0][2] != "内置"
 
@@ -122,11 +125,31 @@ def test_missing_template_dir_is_an_error(tmp_path, where):
 
 BROKEN = [
     ("syntax", '{{ title("x") }}\n{{ h1("甲") }}\n{{ p("没闭合" }}\n{{ h1("乙") }}\n', 3, "语法"),
-    ("unclosed block", '{{ title("x") }}\n{% for g in 工作目标 %}\n{{ p(g.内容) }}\n', None, "语法"),
+    (
+        "unclosed block",
+        '{{ title("x") }}\n{% for g in 工作目标 %}\n{{ p(g.内容) }}\n',
+        None,
+        "语法",
+    ),
     ("unknown filter", '{{ title("x") }}\n\n{{ p(单位 | 没有的过滤器) }}\n', 3, "没有的过滤器"),
-    ("undefined variable", '{{ title("x") }}\n{{ h1("甲") }}\n{{ p(不存在的变量) }}\n', 3, "不存在的变量"),
-    ("undefined in if", '{{ title("x") }}\n{% if 未定义 %}\n{{ p("a") }}\n{% endif %}\n', 2, "未定义"),
-    ("undefined attribute", '{{ title("x") }}\n{{ h1("甲") }}\n{{ h1("乙") }}\n{{ p(落款.印章) }}\n', 4, "印章"),
+    (
+        "undefined variable",
+        '{{ title("x") }}\n{{ h1("甲") }}\n{{ p(不存在的变量) }}\n',
+        3,
+        "不存在的变量",
+    ),
+    (
+        "undefined in if",
+        '{{ title("x") }}\n{% if 未定义 %}\n{{ p("a") }}\n{% endif %}\n',
+        2,
+        "未定义",
+    ),
+    (
+        "undefined attribute",
+        '{{ title("x") }}\n{{ h1("甲") }}\n{{ h1("乙") }}\n{{ p(落款.印章) }}\n',
+        4,
+        "印章",
+    ),
     ("bad heading level", '{{ title("x") }}\n{{ heading(9, "甲") }}\n', 2, "9"),
     ("missing argument", '{{ title("x") }}\n{{ h1("甲") }}\n{{ p() }}\n', 3, None),
     ("stray text", '{{ title("x") }}\n这是正文\n', None, "这是正文"),
@@ -149,7 +172,7 @@ def test_broken_template_names_file_and_line(tmp_path, case, text, line, needle)
 
 
 def test_render_raises_template_error_naming_the_variable(tmp_path):
-    mine = template_dir(tmp_path / "mine", "坏的", '{{ title(没有这个) }}\n')
+    mine = template_dir(tmp_path / "mine", "坏的", "{{ title(没有这个) }}\n")
     lib = TemplateLibrary([mine])
     with pytest.raises(TemplateError) as info:
         lib.render("工作计划", "坏的", {"单位": "x"})

@@ -12,11 +12,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from helpers_docx import invoke, plan, stderr_of, texts, write_spec  # noqa: E402
+from helpers_docx import dump_yaml, invoke, plan, stderr_of, texts, write_spec  # noqa: E402
+
 from wenshu.generator.errors import SpecError  # noqa: E402
 from wenshu.generator.spec.loader import load_spec_text  # noqa: E402
 
-LINE = re.compile(r"^(错误|警告)：(?P<file>\S+?)(?: 第(?P<line>\d+)行)?(?: (?P<path>\S+))?: (?P<msg>.+)$")
+LINE = re.compile(
+    r"^(错误|警告)：(?P<file>\S+?)(?: 第(?P<line>\d+)行)?(?: (?P<path>\S+))?: (?P<msg>.+)$"
+)
 
 
 def run_build(tmp_path: Path, data, *extra: str):
@@ -78,7 +81,7 @@ def test_unknown_key_is_an_error_with_a_suggestion(tmp_path, data, path, wrong, 
     # A mistyped required key may also be reported as missing; nothing else.
     assert all("未知的键" in e or f"缺少必填项“{right}”" in e for e in errs), errs
     m = LINE.match(unknown[0])
-    assert m, err
+    assert m, unknown[0]
     assert m["path"] == path
     assert m["line"] is not None
     assert f"未知的键“{wrong}”" in m["msg"]
@@ -101,9 +104,21 @@ def test_unknown_key_without_close_match_lists_allowed_keys(tmp_path):
         (plan(主要工作={"标题": "x"}), "主要工作", "列表"),
         (plan(年度="明年", 学年=None, 学期=None), "年度", "整数"),
         (plan(行事历=[{"月份": "十三月", "活动": ["x"]}]), "行事历[1].月份", "不是有效的月份"),
-        (plan(行事历=[{"月份": 9, "活动": [{"内容": "x", "周次": 0}]}]), "行事历[1].活动[1].周次", "周次"),
-        (plan(行事历=[{"月份": 9, "活动": [{"内容": "x", "周次": "5-3"}]}]), "行事历[1].活动[1].周次", "周次"),
-        (plan(教研组=[{"名称": "语文组", "组长": "陈静", "成员": {"a": 1}}]), "教研组[1].成员", "列表"),
+        (
+            plan(行事历=[{"月份": 9, "活动": [{"内容": "x", "周次": 0}]}]),
+            "行事历[1].活动[1].周次",
+            "周次",
+        ),
+        (
+            plan(行事历=[{"月份": 9, "活动": [{"内容": "x", "周次": "5-3"}]}]),
+            "行事历[1].活动[1].周次",
+            "周次",
+        ),
+        (
+            plan(教研组=[{"名称": "语文组", "组长": "陈静", "成员": {"a": 1}}]),
+            "教研组[1].成员",
+            "列表",
+        ),
         (plan(落款="城南中学"), "落款", "键: 值"),
     ],
 )
@@ -162,7 +177,17 @@ def test_period_combinations(tmp_path, changes, path):
 # ---- 学期, 学年, months, dates --------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("term", "name"), [("第一学期", "第一学期"), ("第二学期", "第二学期"), (1, "第一学期"), (2, "第二学期"), ("1", "第一学期"), ("2", "第二学期")])
+@pytest.mark.parametrize(
+    ("term", "name"),
+    [
+        ("第一学期", "第一学期"),
+        ("第二学期", "第二学期"),
+        (1, "第一学期"),
+        (2, "第二学期"),
+        ("1", "第一学期"),
+        ("2", "第二学期"),
+    ],
+)
 def test_term_values_accepted(tmp_path, term, name):
     passes(tmp_path, plan(学期=term))
     assert texts(tmp_path / "计划.docx")[0] == f"城南中学教务处2025—2026学年{name}工作计划"
@@ -175,25 +200,31 @@ def test_term_values_rejected(tmp_path, term):
     assert "第一学期" in err and "第二学期" in err
 
 
-@pytest.mark.parametrize("year", ["2025—2026", "2025-2026", "2025-26", "2025–2026", "2025 - 2026", "2025～2026", "2025至2026"])
+@pytest.mark.parametrize(
+    "year",
+    ["2025—2026", "2025-2026", "2025-26", "2025–2026", "2025 - 2026", "2025～2026", "2025至2026"],
+)
 def test_school_year_forms_accepted(tmp_path, year):
     passes(tmp_path, plan(学年=year))
     assert "2025—2026学年" in texts(tmp_path / "计划.docx")[0]
 
 
-@pytest.mark.parametrize("year", ["2025-2027", "2025-27", "2026-2025", "2025-2025", "2025", 2025, "25-26", "二〇二五"])
+@pytest.mark.parametrize(
+    "year", ["2025-2027", "2025-27", "2026-2025", "2025-2025", "2025", 2025, "25-26", "二〇二五"]
+)
 def test_school_year_forms_rejected(tmp_path, year):
     err = one_error(tmp_path, plan(学年=year))
     assert LINE.match(err)["path"] == "学年", err
     assert "2025—2026" in err or "学年" in err
 
 
-@given(st.integers(1990, 2098), st.sampled_from(["{a}-{b}", "{a}—{b}", "{a}-{b2:02d}", "{a}–{b}", "{a} - {b}"]))
+@given(
+    st.integers(1990, 2098),
+    st.sampled_from(["{a}-{b}", "{a}—{b}", "{a}-{b2:02d}", "{a}–{b}", "{a} - {b}"]),
+)
 def test_school_year_property(a, form):
     text = form.format(a=a, b=a + 1, b2=(a + 1) % 100)
     data = plan(学年=text)
-    from helpers_docx import dump_yaml
-
     loaded = load_spec_text(dump_yaml(data))
     assert loaded.spec.school_year == f"{a}—{a + 1}"
     bad = dump_yaml(plan(学年=f"{a}-{a + 2}"))
@@ -246,7 +277,19 @@ def test_calendar_dates_inside_the_period(tmp_path, period, month, date, ok):
         assert date in err
 
 
-@pytest.mark.parametrize("date", ["2025-02-30", "2025-13-01", "2025-09-31", "2025-02-29", "2025/2/30", "2025年2月30日", "明天", "2025-9"])
+@pytest.mark.parametrize(
+    "date",
+    [
+        "2025-02-30",
+        "2025-13-01",
+        "2025-09-31",
+        "2025-02-29",
+        "2025/2/30",
+        "2025年2月30日",
+        "明天",
+        "2025-9",
+    ],
+)
 def test_impossible_dates_are_errors(tmp_path, date):
     err = one_error(tmp_path, plan(落款={"日期": date}))
     m = LINE.match(err)
@@ -353,7 +396,7 @@ def test_structural_and_cross_field_errors_are_reported_together(tmp_path):
 @pytest.mark.parametrize(
     ("text", "line", "needle"),
     [
-        ("文种: 工作计划\n单位: 城南中学\n指导思想: \"没有闭合\n工作目标: []\n", 3, "YAML"),
+        ('文种: 工作计划\n单位: 城南中学\n指导思想: "没有闭合\n工作目标: []\n', 3, "YAML"),
         ("文种: 工作计划\n单位: 城南中学\n学年:2025-2026\n  学期: 1\n", 3, "YAML"),
         ("文种: 工作计划\n单位: 城南中学\n\t学期: 1\n", 3, "Tab"),
         ("文种: 工作计划\n单位: 城南中学\n单位: 城北中学\n", 3, "重复"),
@@ -370,7 +413,12 @@ def test_malformed_yaml_names_file_and_line(tmp_path, text, line, needle):
 
 @pytest.mark.parametrize(
     ("text", "needle"),
-    [("", "空"), ("- a\n- b\n", "顶层"), ("单位: 城南中学\n", "文种"), ("文种: 工作计画\n", "是不是“工作计划”")],
+    [
+        ("", "空"),
+        ("- a\n- b\n", "顶层"),
+        ("单位: 城南中学\n", "文种"),
+        ("文种: 工作计画\n", "是不是“工作计划”"),
+    ],
 )
 def test_not_a_spec(tmp_path, text, needle):
     assert needle in one_error(tmp_path, text)
@@ -378,8 +426,6 @@ def test_not_a_spec(tmp_path, text, needle):
 
 def test_gb18030_file_is_read(tmp_path):
     spec = tmp_path / "计划.yaml"
-    from helpers_docx import dump_yaml
-
     spec.write_bytes(dump_yaml(plan()).encode("gb18030"))
     result = invoke(["build", spec])
     assert result.exit_code == 0, stderr_of(result)
@@ -405,7 +451,13 @@ def test_plain_strings_are_shorthand_for_content(tmp_path):
     )
     passes(tmp_path, data)
     body = texts(tmp_path / "计划.docx")
-    for expected in ["（一）目标甲", "（二）目标乙（指标：100%）。", "（一）直接写一句话", "1.子项一", "2.子项二"]:
+    for expected in [
+        "（一）目标甲",
+        "（二）目标乙（指标：100%）。",
+        "（一）直接写一句话",
+        "1.子项一",
+        "2.子项二",
+    ]:
         assert expected in body, body
 
 
@@ -414,7 +466,19 @@ def test_plain_strings_are_shorthand_for_content(tmp_path):
 
 @pytest.mark.parametrize(
     "text",
-    ["20xx年工作", "20XX年", "XX学校", "xx老师", "××中学", "某某同志", "时间：___", "地点＿＿＿", "【待定】", "【待补充：人数】", "XXX老师"],
+    [
+        "20xx年工作",
+        "20XX年",
+        "XX学校",
+        "xx老师",
+        "××中学",
+        "某某同志",
+        "时间：___",
+        "地点＿＿＿",
+        "【待定】",
+        "【待补充：人数】",
+        "XXX老师",
+    ],
 )
 def test_leftover_placeholders_warn_and_strict_makes_them_errors(tmp_path, text):
     result = passes(tmp_path, plan(指导思想=f"坚持育人为本。{text}"))
@@ -428,7 +492,9 @@ def test_leftover_placeholders_warn_and_strict_makes_them_errors(tmp_path, text)
     assert len(errs) == 1 and "占位" in errs[0]
 
 
-@pytest.mark.parametrize("text", ["2025年工作", "Xbox游戏", "XXL码校服", "1_2", "下划线_", "【通知】", "某校"])
+@pytest.mark.parametrize(
+    "text", ["2025年工作", "Xbox游戏", "XXL码校服", "1_2", "下划线_", "【通知】", "某校"]
+)
 def test_ordinary_text_is_not_a_placeholder(tmp_path, text):
     result = passes(tmp_path, plan(指导思想=f"坚持育人为本。{text}"), "--strict")
     assert not warnings_of(result)
@@ -461,7 +527,11 @@ GROUPS = [{"名称": "语文组", "组长": "陈静", "成员": "陈静、王磊
     ],
 )
 def test_calendar_owner_not_in_assignments_or_groups_warns(tmp_path, owner, unknown):
-    data = plan(行事历=[{"月份": 9, "活动": [{"内容": "x", "负责人": owner}]}], 具体分工=ASSIGN, 教研组=GROUPS)
+    data = plan(
+        行事历=[{"月份": 9, "活动": [{"内容": "x", "负责人": owner}]}],
+        具体分工=ASSIGN,
+        教研组=GROUPS,
+    )
     result = passes(tmp_path, data)
     warns = warnings_of(result)
     if unknown is None:

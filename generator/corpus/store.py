@@ -27,7 +27,7 @@ from .schema import upgrade
 from .textnorm import norm_hash, normalise
 
 # How much of the text start goes into the pinyin initials column.
-_INITIALS_TEXT_CHARS = 80
+INITIALS_TEXT_CHARS = 80
 _ID_PREFIX = {ORIGIN_USER: ("u", 4), ORIGIN_IMPORTED: ("i", 6)}
 
 _SECTION_COLUMNS = (
@@ -52,7 +52,7 @@ def _split(value: str, sep: str) -> list[str]:
 
 def initials_for(title: str, topics: list[str], text: str) -> str:
     """What the initials column holds: title, topics and the start of the text."""
-    parts = [initials(title), *(initials(t) for t in topics), initials(text[:_INITIALS_TEXT_CHARS])]
+    parts = [initials(title), *(initials(t) for t in topics), initials(text[:INITIALS_TEXT_CHARS])]
     return " ".join(p for p in parts if p)
 
 

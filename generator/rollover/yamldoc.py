@@ -51,7 +51,7 @@ def load_roundtrip(text: str) -> RoundTrip:
     layouts = [(2, seq_indent or 2, offset), *_LAYOUTS]
     first: RoundTrip | None = None
     for mapping, sequence, off in dict.fromkeys(layouts):
-        if off >= sequence and sequence > 1 and off != 0:
+        if off >= sequence:  # ruamel needs the dash inside the sequence indent
             continue
         y = _yaml(mapping, sequence, off)
         doc = RoundTrip(y.load(text), y, exact=False)

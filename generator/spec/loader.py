@@ -97,8 +97,9 @@ def _findings_to_problems(
     return errors, warnings
 
 
-def _checks_despite_errors(exc: ValidationError, info: KindInfo, loaded: LoadedYaml,
-                           path: Path | None, strict: bool) -> list[Problem]:
+def _checks_despite_errors(
+    exc: ValidationError, info: KindInfo, loaded: LoadedYaml, path: Path | None, strict: bool
+) -> list[Problem]:
     """Cross-field errors of the parts that are structurally fine (see prune.py)."""
     from .messages import clean_loc
     from .prune import Pruned, removal_targets

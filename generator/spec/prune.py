@@ -33,7 +33,11 @@ class Pruned:
 
     def _prune(self, node: Any, path: Path) -> Any:
         if isinstance(node, dict):
-            return {k: self._prune(v, path + (k,)) for k, v in node.items() if path + (k,) not in self.targets}
+            return {
+                k: self._prune(v, path + (k,))
+                for k, v in node.items()
+                if path + (k,) not in self.targets
+            }
         if isinstance(node, list):
             kept = [i for i in range(len(node)) if path + (i,) not in self.targets]
             self.index_maps[path] = kept

@@ -175,6 +175,8 @@ Term = Annotated[int, BeforeValidator(_term)]
 Month = Annotated[int, BeforeValidator(_month)]
 CNDate = Annotated[dt.date, BeforeValidator(parse_date)]
 Week = Annotated[tuple[int, int], BeforeValidator(_week)]
+
+
 def _text_in(value: Any) -> Any:
     # Numbers typed where text is expected (成员: 2025, 活动时间: 3) are kept as text.
     if isinstance(value, (int, float)) and not isinstance(value, bool):
