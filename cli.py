@@ -4,6 +4,7 @@ prints the result; WenshuGroup turns domain errors into a message and an exit co
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -13,8 +14,53 @@ from wenshu import __version__
 from wenshu.generator.errors import SpecError, WenshuError
 
 
+def _help_option_cn(self: click.Command, ctx: click.Context) -> click.Option | None:
+    option = _ORIGINAL_HELP_OPTION(self, ctx)
+    if option is not None:
+        option.help = "显示本帮助并退出。"
+    return option
+
+
+# Every command, also those defined in feature modules, shows its help option in Chinese.
+_ORIGINAL_HELP_OPTION = click.Command.get_help_option
+click.Command.get_help_option = _help_option_cn  # type: ignore[method-assign]
+
+
 class WenshuGroup(click.Group):
-    """A click group that maps every WenshuError to a Chinese message and its exit code."""
+    """A click group that maps every WenshuError to a Chinese message and its exit code,
+    and loads the commands in LAZY_COMMANDS on first use."""
+
+    def main(self, *args, **kwargs):
+        kwargs.setdefault("standalone_mode", True)
+        if not kwargs["standalone_mode"]:
+            return super().main(*args, **kwargs)
+        try:
+            return super().main(*args, **{**kwargs, "standalone_mode": False})
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("已中断。", err=True)
+            sys.exit(1)
+        except click.UsageError as exc:
+            cmd = exc.ctx.command_path if exc.ctx else "wenshu"
+            click.echo(f"错误：{_usage_error_cn(exc)}", err=True)
+            click.echo(f"用 {cmd} --help 查看用法。", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"错误：{_usage_error_cn(exc)}", err=True)
+            sys.exit(exc.exit_code)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        names = set(super().list_commands(ctx))
+        if self is main:
+            names.update(n for n in LAZY_COMMANDS if _lazy(n) is not None)
+        return sorted(names)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        cmd = super().get_command(ctx, name)
+        if cmd is None and self is main and name in LAZY_COMMANDS:
+            cmd = _lazy(name)
+        return cmd
 
     def invoke(self, ctx: click.Context):
         try:
@@ -43,11 +89,52 @@ class WenshuGroup(click.Group):
             sys.exit(70)
 
 
+_CLICK_MESSAGES = [
+    (
+        r"No such option:? '?([^'\s]+)'?\.?(?:\s*\(?Did you mean(?: one of:)? (.*?)\?\)?)?$",
+        lambda m: (
+            f"没有选项 {m[1]}" + (f"，是不是 {m[2].replace(chr(39), '')}？" if m[2] else "。")
+        ),
+    ),
+    (r"No such command '([^']+)'\.", lambda m: f"没有命令“{m[1]}”。"),
+    (r"Missing argument '([^']+)'\.", lambda m: f"缺少参数 {m[1]}。"),
+    (r"Missing option '([^']+)'\.", lambda m: f"缺少选项 {m[1]}。"),
+    (r"Option '([^']+)' requires an argument\.", lambda m: f"选项 {m[1]} 后面需要一个值。"),
+    (r"Got unexpected extra arguments? \((.*)\)", lambda m: f"多余的参数：{m[1]}。"),
+    (
+        r"Invalid value for '([^']+)': (.*)",
+        lambda m: f"{m[1]} 的值无效：{_click_value_message(m[2])}",
+    ),
+]
+
+
+def _click_value_message(text: str) -> str:
+    text = re.sub(r"File '([^']+)' does not exist\.", r"文件 \1 不存在。", text)
+    text = re.sub(r"Path '([^']+)' does not exist\.", r"路径 \1 不存在。", text)
+    text = re.sub(r"File '([^']+)' is a directory\.", r"\1 是文件夹，不是文件。", text)
+    text = re.sub(r"Directory '([^']+)' is a file\.", r"\1 是文件，不是文件夹。", text)
+    text = re.sub(r"'([^']+)' is not a valid integer\.", r"“\1”不是整数。", text)
+    text = re.sub(r"'([^']+)' is not one of (.*)\.", r"“\1”不在可选值 \2 中。", text)
+    return text
+
+
+def _usage_error_cn(exc: click.ClickException) -> str:
+    """Click's own (English) messages in Chinese, for the common cases."""
+    text = exc.format_message()
+    for pattern, make in _CLICK_MESSAGES:
+        m = re.match(pattern, text, re.S)
+        if m:
+            return make(m)
+    return text
+
+
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 @click.group(cls=WenshuGroup, context_settings=CONTEXT_SETTINGS)
-@click.version_option(__version__, "-V", "--version", message="wenshu %(version)s")
+@click.version_option(
+    __version__, "-V", "--version", message="wenshu %(version)s", help="显示版本号并退出。"
+)
 @click.option(
     "--corpus",
     "corpus_path",
@@ -238,23 +325,29 @@ def summary_init(plan: Path, output: Path | None, force: bool) -> None:
     click.echo(f"已生成 {path}。把其中的“【待填写】”换成实际内容后运行 wenshu build {path}")
 
 
+def _lazy(name: str) -> click.Command | None:
+    import importlib
+
+    module_name, attr = LAZY_COMMANDS[name]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name == module_name:  # a command not shipped in this build
+            return None
+        raise
+    return getattr(module, attr)
+
+
 def _corpus_path(ctx: click.Context) -> Path | None:
     value = (ctx.find_root().obj or {}).get("corpus_path")
     return Path(value) if value else None
 
 
-def _register_feature_commands() -> None:
-    from wenshu.generator.cli_calendar import calendar_cmd
-
-    main.add_command(calendar_cmd)
-    from wenshu.generator.cli_rollover import rollover_cmd
-
-    main.add_command(rollover_cmd)
-    try:
-        from wenshu.generator.cli_corpus import corpus
-    except ImportError:  # pragma: no cover - corpus commands are still being written
-        return
-    main.add_command(corpus)
-
-
-_register_feature_commands()
+# Commands whose modules pull in the importer, the corpus or the calendar are loaded only
+# when used, so `wenshu build` does not pay for them at start-up.
+LAZY_COMMANDS = {
+    "calendar": ("wenshu.generator.cli_calendar", "calendar_cmd"),
+    "corpus": ("wenshu.generator.cli_corpus", "corpus"),
+    "rollover": ("wenshu.generator.cli_rollover", "rollover_cmd"),
+    "import-spec": ("wenshu.generator.cli_import_spec", "import_spec_cmd"),
+}

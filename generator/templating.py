@@ -7,6 +7,7 @@ Templates live in templates/<文种>/<名称>.j2 inside the package; directories
 
 from __future__ import annotations
 
+import functools
 import re
 import traceback
 from dataclasses import dataclass
@@ -41,6 +42,20 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+@functools.lru_cache(maxsize=16)
+def _environment(dirs: tuple[str, ...]) -> jinja2.Environment:
+    """One environment per search path, so compiled templates are reused across builds."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(list(dirs), encoding="utf-8"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        finalize=_finalize,
+    )
+
+
 class TemplateLibrary:
     """Built-in templates plus user directories (searched first)."""
 
@@ -52,15 +67,7 @@ class TemplateLibrary:
                     f"模板目录 {d} 不存在或不是文件夹。请检查 --templates 或“模板目录”的路径。"
                 )
         self.dirs = [*self.extra_dirs, BUILTIN_DIR]
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(d) for d in self.dirs], encoding="utf-8"),
-            undefined=jinja2.StrictUndefined,
-            autoescape=False,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=False,
-            finalize=_finalize,
-        )
+        self.env = _environment(tuple(str(d) for d in self.dirs))
 
     def list(self) -> list[TemplateInfo]:
         """Every template, user ones first; a user template hides a built-in of the same name."""

@@ -7,28 +7,17 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem, SpecError, WenshuError
 
 Loc = tuple[Any, ...]
 
 
-class _StrTimestampConstructor(RoundTripConstructor):
-    """Keep dates as text: pydantic parses them, so 2025-02-30 becomes a field error
-    with a line number instead of a crash inside the YAML loader."""
-
-
-_StrTimestampConstructor.add_constructor(
-    "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
-)
-
-
 def _yaml() -> YAML:
-    y = YAML(typ="rt")
-    y.Constructor = _StrTimestampConstructor
-    return y
+    # The C parser (ruamel.yaml.clib) when present; the pure-Python one otherwise.
+    return YAML(typ="safe", pure=False)
 
 
 @dataclass
@@ -48,39 +37,68 @@ class LoadedYaml:
         return None
 
 
-def _plain(node: Any, loc: Loc, lines: dict[Loc, int]) -> Any:
-    if isinstance(node, dict):
-        out = {}
-        lc = getattr(node, "lc", None)
-        for key, value in node.items():
-            k = str(key) if not isinstance(key, (str, int)) else key
-            if lc is not None:
-                try:
-                    lines[loc + (k,)] = lc.key(key)[0] + 1
-                except (KeyError, TypeError):
-                    pass
-            out[k] = _plain(value, loc + (k,), lines)
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+
+
+def _scalar(node: ScalarNode) -> Any:
+    """Scalars by their resolved tag; dates stay text so pydantic reports bad ones
+    (2025-02-30) with a line instead of the loader crashing."""
+    tag, value = node.tag, node.value
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return value.lower() in ("true", "yes", "on")
+    if tag == _INT:
+        text = value.replace("_", "")
+        try:
+            return int(text)
+        except ValueError:
+            try:
+                return int(text, 0)
+            except ValueError:
+                return value
+    if tag == _FLOAT:
+        try:
+            return float(value.replace("_", ""))
+        except ValueError:
+            return value
+    return value
+
+
+def _plain(node: Node, loc: Loc, lines: dict[Loc, int], label: str) -> Any:
+    if isinstance(node, MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = _plain(key_node, loc, {}, label)
+            if not isinstance(key, (str, int)):
+                key = str(key)
+            line = key_node.start_mark.line + 1
+            if key in out:
+                first = lines.get(loc + (key,))
+                raise SpecError(
+                    [
+                        Problem(
+                            f"YAML 格式错误：键“{key}”重复出现（第{first}行已有），同一层级的键不能重复，请删除或合并。",
+                            file=label,
+                            line=line,
+                        )
+                    ]
+                )
+            lines[loc + (key,)] = line
+            out[key] = _plain(value_node, loc + (key,), lines, label)
         return out
-    if isinstance(node, list):
-        out_list = []
-        lc = getattr(node, "lc", None)
-        for i, value in enumerate(node):
-            if lc is not None:
-                try:
-                    lines[loc + (i,)] = lc.item(i)[0] + 1
-                except (KeyError, TypeError):
-                    pass
-            out_list.append(_plain(value, loc + (i,), lines))
-        return out_list
-    if isinstance(node, str):
-        return str(node)
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    return node
+    if isinstance(node, SequenceNode):
+        items = []
+        for i, child in enumerate(node.value):
+            lines[loc + (i,)] = child.start_mark.line + 1
+            items.append(_plain(child, loc + (i,), lines, label))
+        return items
+    if isinstance(node, ScalarNode):
+        return _scalar(node)
+    return None
 
 
 def read_text(path: Path, what: str = "文件") -> str:
@@ -107,15 +125,15 @@ def read_text(path: Path, what: str = "文件") -> str:
 def parse_yaml(text: str, label: str) -> LoadedYaml:
     """Parse YAML text; malformed YAML raises SpecError naming the line."""
     try:
-        node = _yaml().load(text)
+        node = _yaml().compose(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         # An unclosed quote or bracket is reported at the end of the file; the place
         # where it was opened is what the user needs.
-        if (
-            exc.context_mark is not None
-            and "while scanning" in (exc.context or "")
-            or (exc.context_mark is not None and "end of stream" in (exc.problem or ""))
+        context = exc.context or ""
+        if exc.context_mark is not None and (
+            any(w in context for w in ("quoted", "flow", "simple key"))
+            or "end of stream" in (exc.problem or "")
         ):
             mark = exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -124,7 +142,7 @@ def parse_yaml(text: str, label: str) -> LoadedYaml:
     except YAMLError as exc:
         raise SpecError([Problem(f"YAML 格式错误：{exc}", file=label)]) from exc
     lines: dict[Loc, int] = {(): 1}
-    data = _plain(node, (), lines)
+    data = _plain(node, (), lines, label) if node is not None else None
     return LoadedYaml(data=data, label=label, lines=lines)
 
 
@@ -148,7 +166,7 @@ def _yaml_problem_cn(exc: MarkedYAMLError) -> str:
         return "YAML 格式错误：这一行开始的引号没有闭合，请补上配对的引号。"
     if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
         return "YAML 格式错误：方括号 [ ] 或花括号 { } 没有闭合，或其中的项之间缺少逗号。"
-    if "found character '\\t'" in problem or "\\t" in problem:
+    if "tab" in problem or "\\t" in problem:
         return "YAML 格式错误：缩进里有 Tab 字符，请改用空格缩进。"
     if "did not find expected" in problem or "expected <block end>" in problem:
         return "YAML 格式错误：缩进不一致或列表项“- ”位置不对，请检查这一行及上一行的缩进。"

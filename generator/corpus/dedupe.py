@@ -26,8 +26,8 @@ from .textnorm import (
 KEY_POSTINGS_CAP = 16
 # At most this many candidates (most shared keys first) are compared with rapidfuzz.
 MAX_VERIFY = 8
-# Candidates must share at least this many sketch keys (a quarter of them for full
-# sketches; one when a short text has only one or two keys).
+# Candidates must share at least this many sketch keys (one when a short text has only
+# one or two keys).
 MIN_SHARED_KEYS = 2
 
 
@@ -45,6 +45,7 @@ class Lookup:
     norm: str
     duplicate_pk: int | None
     keys: list[int] = field(default_factory=list)  # sketch keys worth storing for it
+    filling: list[int] = field(default_factory=list)  # keys that become stop keys if stored
 
 
 def find_duplicate(conn: sqlite3.Connection, norm: str) -> Lookup:
@@ -57,21 +58,26 @@ def find_duplicate(conn: sqlite3.Connection, norm: str) -> Lookup:
     ).fetchone()
     if row:
         return Lookup(norm, row[0], keys)
-    marks = ",".join("?" * len(keys))
+    stop = _stop_keys(conn, keys)
+    # Stock-phrase keys are skipped and the next smallest keys used instead.
+    usable = [k for k in keys if k not in stop][:SKETCH_SIZE]
+    if not usable:
+        return Lookup(norm, None, [])
+    marks = ",".join("?" * len(usable))
     postings: dict[int, list[int]] = {}
     for key, pk in conn.execute(
-        f"SELECT key, section_pk FROM sketch WHERE key IN ({marks})", keys
+        f"SELECT key, section_pk FROM sketch WHERE key IN ({marks})", usable
     ).fetchall():
         postings.setdefault(key, []).append(pk)
-    # Keys at the cap are stock phrases: skipped, and the next smallest keys used instead.
-    storable = [k for k in keys if len(postings.get(k, ())) < KEY_POSTINGS_CAP][:SKETCH_SIZE]
+    storable = [k for k in usable if len(postings.get(k, ())) < KEY_POSTINGS_CAP]
+    full = [k for k in usable if len(postings.get(k, ())) >= KEY_POSTINGS_CAP - 1]
     shared: Counter[int] = Counter()
-    for key in storable:
+    for key in usable:
         shared.update(postings.get(key, ()))
-    # Near-duplicates share about k·J of the k keys; unrelated texts one or two.
-    need = max(MIN_SHARED_KEYS, len(storable) // 4) if len(storable) > 2 else 1
+    # Near-duplicates share about k·J of the k keys; unrelated texts rarely two.
+    need = MIN_SHARED_KEYS if len(storable) > 2 else 1
     candidates = [pk for pk, n in shared.most_common(MAX_VERIFY) if n >= need]
-    return Lookup(norm, _verify(conn, norm, candidates), storable)
+    return Lookup(norm, _verify(conn, norm, candidates), storable, full)
 
 
 def _verify(conn: sqlite3.Connection, norm: str, candidates: list[int]) -> int | None:
@@ -91,26 +97,45 @@ def _verify(conn: sqlite3.Connection, norm: str, candidates: list[int]) -> int |
     return best_pk
 
 
-def index_sketch(conn: sqlite3.Connection, pk: int, keys: list[int]) -> None:
-    """Record the section's sketch keys (callers pass only keys not yet too common)."""
+def _stop_keys(conn: sqlite3.Connection, keys: list[int]) -> set[int]:
+    marks = ",".join("?" * len(keys))
+    return {r[0] for r in conn.execute(f"SELECT key FROM sketch_stop WHERE key IN ({marks})", keys)}
+
+
+def index_sketch(conn: sqlite3.Connection, pk: int, keys: list[int], filling=()) -> None:
+    """Record the section's sketch keys; `filling` keys reach the cap with it and become
+    stop keys."""
     conn.executemany(
         "INSERT OR IGNORE INTO sketch (key, section_pk) VALUES (?, ?)", [(k, pk) for k in keys]
     )
+    if filling:
+        conn.executemany(
+            "INSERT OR IGNORE INTO sketch_stop (key) VALUES (?)", [(k,) for k in filling]
+        )
 
 
-def storable_keys(conn: sqlite3.Connection, norm: str) -> list[int]:
-    """Sketch keys of `norm` that are not yet too common to store."""
+def storable_keys(conn: sqlite3.Connection, norm: str) -> tuple[list[int], list[int]]:
+    """(keys to store, keys that become stop keys) for a section added without a lookup."""
+    keys = sketch(norm)
+    if not keys:
+        return [], []
+    stop = _stop_keys(conn, keys)
     out: list[int] = []
-    for key in sketch(norm):
+    filling: list[int] = []
+    for key in keys:
         if len(out) == SKETCH_SIZE:
             break
+        if key in stop:
+            continue
         n = conn.execute(
             "SELECT count(*) FROM (SELECT 1 FROM sketch WHERE key = ? LIMIT ?)",
             (key, KEY_POSTINGS_CAP),
         ).fetchone()[0]
         if n < KEY_POSTINGS_CAP:
             out.append(key)
-    return out
+            if n >= KEY_POSTINGS_CAP - 1:
+                filling.append(key)
+    return out, filling
 
 
 def unindex_sketch(conn: sqlite3.Connection, pk: int, norm: str) -> None:

@@ -49,6 +49,9 @@ CREATE TABLE sketch (
     PRIMARY KEY (key, section_pk)
 ) WITHOUT ROWID;
 
+-- Sketch keys that reached dedupe.KEY_POSTINGS_CAP sections: stock phrases, skipped.
+CREATE TABLE sketch_stop (key INTEGER PRIMARY KEY);
+
 -- The index reads the columns through a view that ends each with a line break: the
 -- trigram tokenizer then also yields a trigram for a two-character word at the very end
 -- of a column (加强教研), so two-character words can use the index too.

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import CorpusError
 from ..vocab import CATEGORIES, TOPICS
 from . import entries as entries_mod
-from .dedupe import body_of, find_duplicate, index_sketch, storable_keys, unindex_sketch
+from .dedupe import Lookup, body_of, find_duplicate, index_sketch, storable_keys, unindex_sketch
 from .entries import CorpusEntry
 from .initials import initials
 from .models import (
@@ -218,7 +218,7 @@ class Corpus:
         kinds: list[str],
         flags: list[str] = (),
         norm: str | None = None,
-        keys: list[int] | None = None,
+        lookup: Lookup | None = None,
     ) -> int:
         body = body_of(text, items)
         norm = normalise(body) if norm is None else norm
@@ -243,7 +243,10 @@ class Corpus:
             ),
         )
         pk = cur.lastrowid
-        index_sketch(self.conn, pk, storable_keys(self.conn, norm) if keys is None else keys)
+        if lookup is None:
+            index_sketch(self.conn, pk, *storable_keys(self.conn, norm))
+        else:
+            index_sketch(self.conn, pk, lookup.keys, lookup.filling)
         return pk
 
     def _add_source(self, pk: int, source: str) -> bool:
@@ -312,7 +315,7 @@ class Corpus:
                 [candidate.kind] if candidate.kind else [],
                 list(candidate.flags),
                 norm=norm,
-                keys=lookup.keys,
+                lookup=lookup,
             )
             self._add_source(pk, candidate.source)
             return sid, True
@@ -423,7 +426,7 @@ class Corpus:
                         pk,
                     ),
                 )
-                index_sketch(self.conn, pk, storable_keys(self.conn, norm))
+                index_sketch(self.conn, pk, *storable_keys(self.conn, norm))
             for pk, _sid, _o, _c, _t, text, items, _tp, _k in stored.values():
                 has_sources = self.conn.execute(
                     "SELECT 1 FROM sources WHERE section_pk = ? LIMIT 1", (pk,)

@@ -5,11 +5,14 @@ similar (rapidfuzz ratio). Normalising removes what differs between copies of th
 text on different web sites: punctuation, spacing, numbering markers, years and
 template placeholders.
 
-Comparing every pair is quadratic, so candidates are found first by blocking:
-an exact hash of the normalised text, and a bottom-k sketch — the k smallest hashes of
-the text's character 5-grams (sampled, see _ANCHORED). Two texts with n-gram Jaccard similarity J share at
-least one sketch key with probability about 1 - (1 - J)^k, which for near-duplicates
-(J ≳ 0.5) and k = 12 is above 99.9 %.
+Comparing every pair is quadratic, so candidates are found first by blocking: an exact
+hash of the normalised text, and a bottom-k sketch — the k smallest hashes of the
+text's character 8-grams (sampled at anchor characters, see _ANCHORED). Two texts with
+8-gram Jaccard similarity J share about k·J of their k keys; candidates sharing at
+least two are compared with rapidfuzz. 8-grams are long enough that stock phrases of
+school documents rarely fill a sketch; keys shared by many sections are skipped anyway.
+On the synthetic benchmark this finds 99 % of planted near-duplicates, and over 95 %
+when one character in twelve is changed.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import re
 import zlib
 
 SIMILARITY_THRESHOLD = 90.0  # rapidfuzz ratio, 0..100
-SHINGLE = 5
+SHINGLE = 8
 SKETCH_SIZE = 12
 # Hashes drawn per text; stock-phrase keys among them are skipped (see dedupe.py), and
 # the SKETCH_SIZE smallest of the rest are used.
@@ -72,7 +75,7 @@ def norm_hash(norm: str) -> str:
 
 
 def sketch(norm: str) -> list[int]:
-    """The smallest SKETCH_DRAW hashes of the 5-grams of `norm`, ascending
+    """The smallest SKETCH_DRAW hashes of the 8-grams of `norm`, ascending
     (near-duplicate blocking keys).
 
     crc32 is used because Python's hash() changes between processes and the keys are
