@@ -99,7 +99,8 @@ def search_cmd(ctx, query, category, topic, kind, limit, as_json) -> None:
     for hit in hits:
         extra = f"  主题：{'、'.join(hit.topics)}" if hit.topics else ""
         used = f"  用过 {hit.uses} 次" if hit.uses else ""
-        click.echo(f"{hit.id}  [{hit.category}] {hit.title}{extra}{used}  （得分 {hit.score:g}）")
+        title = hit.title or "（无标题）"
+        click.echo(f"{hit.id}  [{hit.category}] {title}{extra}{used}  （得分 {hit.score:g}）")
         click.echo(f"    {_snippet(hit.text)}")
     click.echo(f"\n共 {len(hits)} 条。查看全文：wenshu corpus show 编号")
 
@@ -117,7 +118,7 @@ def show_cmd(ctx, section_id, as_json) -> None:
     lines = [
         f"编号：{section.id}（{ORIGIN_LABELS.get(section.origin, section.origin)}）",
         f"类别：{section.category}",
-        f"标题：{section.title}",
+        f"标题：{section.title or '（无标题）'}",
     ]
     if section.topics:
         lines.append(f"主题：{'、'.join(section.topics)}")
@@ -160,21 +161,21 @@ def import_cmd(ctx, paths, as_json) -> None:
             summary = import_paths(store, (), files=files, on_file=lambda _p: bar.update(1))
     else:
         summary = import_paths(store, (), files=files)
+    imported = len(files) - len(summary.failed)
     summary.failed = failed + summary.failed
     if as_json:
         _echo_json(summary.to_json())
     else:
         click.echo(
-            f"导入 {len(files) - (len(summary.failed) - len(failed))} 个文件，{summary.documents} 篇文档："
-            f"新增 {summary.sections_added} 个片段，重复 {summary.duplicates} 个（已记录来源），"
-            f"去除无关行 {summary.noise_lines_removed} 行。"
+            f"导入 {imported} 个文件，{summary.documents} 篇文档：新增 {summary.sections_added} 个片段，"
+            f"重复 {summary.duplicates} 个（已记录来源），去除无关行 {summary.noise_lines_removed} 行。"
         )
         if summary.failed:
             click.echo(f"失败 {len(summary.failed)} 个文件：", err=True)
             for item in summary.failed:
                 click.echo(f"  {item.path}：{item.reason}", err=True)
     if summary.failed:
-        ctx.exit(1)
+        sys.exit(1)
 
 
 @corpus.command("add")

@@ -194,6 +194,7 @@ def test_builtin_not_reloaded_when_unchanged(tmp_path: Path, builtin: Path):
         ("类别: 指导思想\n片段:\n  - 编号: 中文\n    标题: 甲\n    内容: 乙\n", "编号只能"),
         ("类别: 指导思想\n片段:\n  - 编号: a1\n    标题: 甲\n", "不能都为空"),
         ("类别: 指导思想\n片段: [\n", "YAML"),
+        ("类别: 指导思想\n片段:\n  - 编号: a1\n    内容: 乙\n", "缺少标题"),
     ],
 )
 def test_malformed_builtin_file_names_file_and_entry(tmp_path: Path, text: str, expected: str):
@@ -387,3 +388,20 @@ def test_default_path_is_in_user_data_folder(monkeypatch, tmp_path: Path):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     path = default_corpus_path()
     assert path.name == "corpus.db" and "wenshu" in path.parts
+
+
+def test_titleless_imported_section_survives_export(tmp_path: Path, corpus, builtin: Path):
+    from wenshu.generator.corpus.entries import CorpusEntry
+    from wenshu.generator.importing.model import CandidateSection
+
+    candidate = CandidateSection(
+        "", "每周一升旗仪式后进行国旗下讲话。", [], "工作措施", ["德育"], None, "a.txt"
+    )
+    sid, _ = corpus.add_candidate(candidate)
+    entry = corpus.get(sid).to_entry()
+    with open_corpus(tmp_path / "other.db", builtin_dir=builtin) as other:
+        (new_id,) = other.add_entries([CorpusEntry.model_validate(entry)])
+        restored = other.get(new_id)
+        assert (
+            restored.title == "" and restored.sources == ["a.txt"] and restored.topics == ["德育"]
+        )

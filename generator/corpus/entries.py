@@ -61,7 +61,8 @@ class CorpusEntry(BaseModel):
 
     id: str | None = Field(default=None, alias="编号")
     category: str = Field(alias="类别")
-    title: str = Field(alias="标题", min_length=1)
+    # Imported sections may have no title (a numbered paragraph); exports keep that.
+    title: str = Field(default="", alias="标题")
     topics: list[str] = Field(default_factory=list, alias="主题")
     kinds: list[str] = Field(default_factory=list, alias="文种")
     text: str = Field(default="", alias="内容")
@@ -264,6 +265,10 @@ def load_builtin(directory: Path) -> list[LocatedEntry]:
             entry_id = located.entry.id
             if entry_id is None:
                 problems.append(Problem("内置片段必须有编号", path.name, located.line, "编号"))
+            elif not located.entry.title:
+                problems.append(
+                    Problem(f"内置片段 {entry_id} 缺少标题", path.name, located.line, "标题")
+                )
             elif entry_id in seen:
                 problems.append(
                     Problem(

@@ -40,7 +40,7 @@ CREATE TABLE sources (
     source     TEXT NOT NULL,
     added      TEXT NOT NULL,
     PRIMARY KEY (section_pk, source)
-) WITHOUT ROWID;
+);  -- a rowid table: rowid keeps the order in which sources were recorded
 
 -- Bottom-k sketch keys for near-duplicate candidates (see textnorm.py).
 CREATE TABLE sketch (

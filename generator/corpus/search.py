@@ -221,7 +221,7 @@ def search(
         sources = [
             r[0]
             for r in conn.execute(
-                "SELECT source FROM sources WHERE section_pk = ? ORDER BY added, source", (pk,)
+                "SELECT source FROM sources WHERE section_pk = ? ORDER BY rowid", (pk,)
             )
         ]
         hits.append(SearchHit(sid, title, text, category_, topics.split(), sources, score, uses))

@@ -115,7 +115,7 @@ class Corpus:
         sources = [
             r[0]
             for r in self.conn.execute(
-                "SELECT source FROM sources WHERE section_pk = ? ORDER BY added, source", (pk,)
+                "SELECT source FROM sources WHERE section_pk = ? ORDER BY rowid", (pk,)
             )
         ]
         return Section(

@@ -1,4 +1,5 @@
-"""Low-level WordprocessingML helpers the python-docx API does not cover."""
+"""Low-level WordprocessingML helpers: lxml elements for styles and page setup, XML text
+for the document body."""
 
 from __future__ import annotations
 
@@ -121,16 +122,6 @@ def run_props(font: FontSpec, *, bold: bool | None = None, spacing: int | None =
     return rpr
 
 
-def apply_font_to_run(r_el: etree._Element, font: FontSpec, bold: bool) -> None:
-    """Give a run element `font` in all four slots and set bold on or off."""
-    rpr = r_el.get_or_add_rPr()
-    put(rpr, fonts_element(font), RPR_ORDER)
-    put(rpr, el("b", val=int(bold)), RPR_ORDER)
-    put(rpr, el("bCs", val=int(bold)), RPR_ORDER)
-    put(rpr, el("sz", val=font.half_points), RPR_ORDER)
-    put(rpr, el("szCs", val=font.half_points), RPR_ORDER)
-
-
 def mark_east_asian(r_el: etree._Element) -> None:
     """Add w:hint="eastAsia" so shared characters (“” … —) use the Chinese font."""
     rpr = r_el.get_or_add_rPr()
@@ -169,15 +160,99 @@ def strip_theme_fonts(root: etree._Element) -> None:
             fonts.getparent().remove(fonts)
 
 
-def set_paragraph_style(p_el: etree._Element, style_id: str) -> None:
-    """Point a w:p at the paragraph style `style_id` (no name lookup)."""
-    put(p_el.get_or_add_pPr(), el("pStyle", val=style_id), PPR_ORDER)
+# ---- XML text of body content ---------------------------------------------------------
+#
+# The body is written as WordprocessingML text and parsed once per document: much
+# cheaper than python-docx's per-element proxies and schema-ordered inserts. Each
+# helper produces exactly the elements python-docx would (Run.text, Paragraph
+# alignment, …), so the saved XML is the same.
+
+W_NSDECL = f'xmlns:w="{_W_NS}"'
+HINT_FONTS = '<w:rFonts w:hint="eastAsia"/>'
+BOLD = "<w:b/>"
+_RUN_BREAKS = re.compile("([\t\n])")
 
 
-def add_text(paragraph, text: str):
-    """Append a run with cleaned `text`; CJK runs get the eastAsia hint."""
+def esc(text: str) -> str:
+    """`text` escaped for XML element content or a double-quoted attribute."""
+    if "&" in text or "<" in text or ">" in text or '"' in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        text = text.replace('"', "&quot;")
+    return text
+
+
+def _t_xml(text: str) -> str:
+    # python-docx preserves space when str.strip() would remove anything.
+    if len(text.strip()) < len(text):
+        return f'<w:t xml:space="preserve">{esc(text)}</w:t>'
+    return f"<w:t>{esc(text)}</w:t>"
+
+
+def run_content_xml(text: str) -> str:
+    """Run content for cleaned `text`: w:t pieces, w:tab for tabs, w:br for newlines."""
+    if not text:
+        return ""
+    if "\t" not in text and "\n" not in text:
+        return _t_xml(text)
+    out = []
+    for piece in _RUN_BREAKS.split(text):
+        if piece == "\t":
+            out.append("<w:tab/>")
+        elif piece == "\n":
+            out.append("<w:br/>")
+        elif piece:
+            out.append(_t_xml(piece))
+    return "".join(out)
+
+
+def run_xml(props: str, text: str) -> str:
+    """A w:r with rPr children `props` (may be empty) holding cleaned `text`."""
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f"<w:r>{rpr}{run_content_xml(text)}</w:r>"
+
+
+def text_run_xml(text: str, *, bold: bool = False) -> str:
+    """A run of `text` (cleaned), bold when `bold`; CJK runs get the eastAsia hint."""
     text = clean_text(text)
-    run = paragraph.add_run(text)
-    if has_cjk(text):
-        mark_east_asian(run._r)
-    return run
+    props = HINT_FONTS if has_cjk(text) else ""
+    if bold:
+        props += BOLD
+    return run_xml(props, text)
+
+
+def font_props_xml(font: FontSpec, bold: bool) -> str:
+    """rPr children giving a run `font` in all four slots, bold on or off (hinted)."""
+    latin, east = esc(font.latin), esc(font.east_asia)
+    b = int(bold)
+    return (
+        f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east}" w:cs="{latin}"'
+        f' w:hint="eastAsia"/><w:b w:val="{b}"/><w:bCs w:val="{b}"/>'
+        f'<w:sz w:val="{font.half_points}"/><w:szCs w:val="{font.half_points}"/>'
+    )
+
+
+def indent_xml(
+    *, first_chars: float | None = None, right_chars: float | None = None, char_twips: int
+) -> str:
+    """The w:ind of `indent` (first line and right only) as XML text."""
+    attrs = []
+    for name, chars in (("firstLine", first_chars), ("right", right_chars)):
+        if chars is None:
+            continue
+        attrs.append(f'w:{name}="{round(chars * char_twips)}"')
+        attrs.append(f'w:{name}Chars="{round(chars * 100)}"')
+    return f"<w:ind {' '.join(attrs)}/>" if attrs else "<w:ind/>"
+
+
+def paragraph_xml(
+    style_id: str, runs: str = "", *, page_break: bool = False, ind: str = "", jc: str = ""
+) -> str:
+    """A w:p in `style_id`; pPr children in schema order (pStyle, pageBreakBefore, ind, jc)."""
+    brk = "<w:pageBreakBefore/>" if page_break else ""
+    align = f'<w:jc w:val="{jc}"/>' if jc else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{brk}{ind}{align}</w:pPr>{runs}</w:p>'
+
+
+def parse_body_xml(content: str) -> etree._Element:
+    """Parse body content XML into a detached w:body holding it."""
+    return etree.fromstring(f"<w:body {W_NSDECL}>{content}</w:body>", oxml_parser)

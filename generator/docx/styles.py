@@ -145,12 +145,19 @@ def _paragraph_style(
 
 
 def _prune_styles(styles_el: etree._Element) -> None:
-    for style in styles_el.findall(qn("w:style")):
-        if style.get(qn("w:styleId")) not in _KEEP:
-            styles_el.remove(style)
-            continue
+    style_tag, style_id, link_tag = qn("w:style"), qn("w:styleId"), qn("w:link")
+    # Delete by index with no element objects held: lxml then frees each dropped
+    # subtree at once instead of moving it into a document of its own (remove()).
+    drop = [
+        i
+        for i, style in enumerate(styles_el)
+        if style.tag == style_tag and style.get(style_id) not in _KEEP
+    ]
+    for i in reversed(drop):
+        del styles_el[i]
+    for style in styles_el.iterchildren(style_tag):
         # Links point at the dropped "… Char" styles.
-        for link in style.findall(qn("w:link")):
+        for link in style.findall(link_tag):
             style.remove(link)
 
 
@@ -185,7 +192,9 @@ def _set_settings(document: DocxDocument) -> None:
 
 def _drop_styles_with_effects(document: DocxDocument) -> None:
     # Word 2010's copy of the styles still carries the template's theme fonts.
-    part = document.part
-    for rid, rel in list(part.rels.items()):
+    # Nothing in the document XML refers to it, so the relationship goes directly;
+    # part.drop_rel() would first count r:id references with an XPath over the body.
+    rels = document.part.rels
+    for rid, rel in list(rels.items()):
         if rel.reltype.endswith("/stylesWithEffects"):
-            part.drop_rel(rid)
+            rels.pop(rid)

@@ -2,66 +2,66 @@
 
 from __future__ import annotations
 
-from docx.document import Document as DocxDocument
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Mm, Twips
-from docx.table import Table as DocxTable
-from docx.table import _Cell
+from docx.shared import Mm
 
 from ..doctree import Table
-from .ooxml import (
-    TBLPR_ORDER,
-    TRPR_ORDER,
-    add_text,
-    clean_text,
-    el,
-    put,
-    set_paragraph_style,
-    text_width_chars,
-)
+from .ooxml import clean_text, paragraph_xml, text_run_xml, text_width_chars
 from .profiles import Profile
 from .styles import TABLE_CAPTION, TABLE_TEXT
 
 # Default left+right cell padding of python-docx's template (108 twips each side).
 _CELL_PADDING_TWIPS = 216
 
+_BORDERS = "".join(
+    f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+)
 
-def add_table(document: DocxDocument, table: Table, profile: Profile) -> DocxTable | None:
-    """Append `table` (with its caption line, if any) to `document`.
+
+def table_xml(table: Table, profile: Profile) -> str:
+    """XML of `table` (with its caption line, if any) for the document body.
 
     A table without columns has nothing to show: only its caption is written.
+    The table is "Table Grid", full text width with fixed layout, ruled, rows kept
+    on one page, the header row repeated on every page, cells centred vertically;
+    merge_up cells continue the cell above (w:vMerge).
     """
+    out = []
     if table.caption:
-        para = document.add_paragraph()
-        set_paragraph_style(para._p, TABLE_CAPTION)
-        add_text(para, table.caption)
+        out.append(paragraph_xml(TABLE_CAPTION, text_run_xml(table.caption)))
     if not table.header:
-        return None
+        return "".join(out)
 
     widths = column_widths(table, round(Mm(profile.text_width_mm).twips))
-    out = document.add_table(rows=1 + len(table.rows), cols=len(table.header))
-    out.style = document.styles["Table Grid"]
-    _table_props(out, sum(widths))
-    for col, width in zip(out.columns, widths, strict=True):
-        col.width = Twips(width)
+    out.append(
+        '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{_BORDERS}</w:tblBorders>'
+        # Fixed layout: Word and LibreOffice keep our widths instead of fitting content.
+        '<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>'
+    )
+    out.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    out.append("</w:tblGrid>")
+    tc_ws = [f'<w:tcW w:type="dxa" w:w="{w}"/>' for w in widths]
 
-    # One pass over the XML instead of python-docx's per-call grid lookups.
-    grid = [[_Cell(tc, out) for tc in tr.tc_lst] for tr in out._tbl.tr_lst]
-    for row_idx, (tr, cells) in enumerate(zip(out._tbl.tr_lst, grid, strict=True)):
-        tr_pr = tr.get_or_add_trPr()
-        # Keep a row on one page; repeat the header row on every page.
-        put(tr_pr, el("cantSplit"), TRPR_ORDER)
-        if row_idx == 0:
-            put(tr_pr, el("tblHeader"), TRPR_ORDER)
-        for cell, width in zip(cells, widths, strict=True):
-            cell.width = Twips(width)
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    for cell, text in zip(grid[0], table.header, strict=True):
-        _fill(cell, text, centred=True, bold=True)
-    _fill_body(grid[1:], table, _centred_columns(table, widths, profile))
-    return out
+    # Keep a row on one page; repeat the header row on every page.
+    out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+    for tc_w, text in zip(tc_ws, table.header, strict=True):
+        out.append(_cell_xml(tc_w, "", text, centred=True, bold=True))
+    out.append("</w:tr>")
+
+    centred = _centred_columns(table, widths, profile)
+    merges = _vertical_merges(table)
+    for row, row_merges in zip(table.rows, merges, strict=True):
+        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        for col, (tc_w, merge) in enumerate(zip(tc_ws, row_merges, strict=True)):
+            src = row[col]
+            # A merge_up cell (also one with nothing above to continue) stays empty.
+            text = "" if src.merge_up else src.text
+            out.append(_cell_xml(tc_w, merge, text, centred=centred[col], bold=False))
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
 
 
 def column_widths(table: Table, total_twips: int) -> list[int]:
@@ -75,33 +75,31 @@ def column_widths(table: Table, total_twips: int) -> list[int]:
     return widths
 
 
-def _fill_body(grid: list[list[_Cell]], table: Table, centred: list[bool]) -> None:
-    """Write the body cells; merge_up cells continue the cell above (w:vMerge)."""
+def _vertical_merges(table: Table) -> list[list[str]]:
+    """The w:vMerge of every body cell: "restart", "continue" or "" (none)."""
+    merges = [[""] * len(table.header) for _ in table.rows]
     for col in range(len(table.header)):
-        anchor = None  # the cell a run of merge_up cells continues
-        for cells, row in zip(grid, table.rows, strict=True):
-            cell, src = cells[col], row[col]
-            if src.merge_up and anchor is not None:
-                anchor._tc.vMerge = "restart"
-                cell._tc.vMerge = "continue"
-                _fill(cell, "", centred=centred[col], bold=False)
+        anchor = None  # row of the cell a run of merge_up cells continues
+        for row_idx, row in enumerate(table.rows):
+            if row[col].merge_up and anchor is not None:
+                merges[anchor][col] = "restart"
+                merges[row_idx][col] = "continue"
                 continue
-            anchor = cell
-            # merge_up in the first body row has nothing to continue: leave it empty.
-            _fill(cell, "" if src.merge_up else src.text, centred=centred[col], bold=False)
+            anchor = row_idx
+    return merges
 
 
-def _fill(cell: _Cell, text: str, *, centred: bool, bold: bool) -> None:
-    """Write `text` into the (fresh, one empty paragraph) cell, one paragraph per line."""
-    align = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
-    for i, line in enumerate(clean_text(text).split("\n")):
-        para = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-        set_paragraph_style(para._p, TABLE_TEXT)
-        para.alignment = align
-        if line:
-            run = add_text(para, line)
-            if bold:
-                run.bold = True
+_V_MERGE = {"": "", "restart": '<w:vMerge w:val="restart"/>', "continue": "<w:vMerge/>"}
+
+
+def _cell_xml(tc_w: str, merge: str, text: str, *, centred: bool, bold: bool) -> str:
+    """A w:tc holding `text`, one TableText paragraph per line."""
+    jc = "center" if centred else "left"
+    paras = "".join(
+        paragraph_xml(TABLE_TEXT, text_run_xml(line, bold=bold) if line else "", jc=jc)
+        for line in clean_text(text).split("\n")
+    )
+    return f'<w:tc><w:tcPr>{tc_w}{_V_MERGE[merge]}<w:vAlign w:val="center"/></w:tcPr>{paras}</w:tc>'
 
 
 def _centred_columns(table: Table, widths: list[int], profile: Profile) -> list[bool]:
@@ -119,19 +117,3 @@ def _centred_columns(table: Table, widths: list[int], profile: Profile) -> list[
             )
         )
     return result
-
-
-def _table_props(out: DocxTable, total_twips: int) -> None:
-    tbl_pr = out._tbl.tblPr
-    put(tbl_pr, el("tblW", w=total_twips, type="dxa"), TBLPR_ORDER)
-    put(tbl_pr, el("jc", val="center"), TBLPR_ORDER)
-    put(tbl_pr, el("tblInd", w=0, type="dxa"), TBLPR_ORDER)
-    borders = el("tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(el(side, val="single", sz=4, space=0, color="000000"))
-    put(tbl_pr, borders, TBLPR_ORDER)
-    # Fixed layout: Word and LibreOffice keep our widths instead of fitting content.
-    put(tbl_pr, el("tblLayout", type="fixed"), TBLPR_ORDER)
-    look = tbl_pr.find(qn("w:tblLook"))
-    if look is not None:
-        tbl_pr.remove(look)

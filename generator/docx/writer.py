@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..doctree import (
     Document,
@@ -23,36 +23,50 @@ from ..doctree import (
 from ..errors import WenshuError
 from ..fsutil import check_writable, write_atomic
 from .ooxml import (
-    PPR_ORDER,
-    add_text,
-    apply_font_to_run,
     clean_text,
-    indent,
-    put,
-    set_paragraph_style,
+    font_props_xml,
+    indent_xml,
+    paragraph_xml,
+    parse_body_xml,
+    run_xml,
+    text_run_xml,
     text_width_chars,
 )
 from .page import setup_section
-from .profiles import DEFAULT_PROFILE, Profile, get_profile
+from .profiles import DEFAULT_PROFILE, FontSpec, Profile, get_profile
 from .styles import BODY, SUBTITLE, TITLE, heading_style_id, install_styles
-from .tables import add_table
+from .tables import table_xml
 
-_ALIGN = {
-    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-    "left": WD_ALIGN_PARAGRAPH.LEFT,
-    "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "right": WD_ALIGN_PARAGRAPH.RIGHT,
-}
+_JC = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 
 
 def build_docx(doc: Document, profile: str | Profile = DEFAULT_PROFILE) -> DocxDocument:
     """Lay out `doc` in memory with the named profile and return the python-docx document."""
     prof = get_profile(profile)
+    out = copy.deepcopy(_styled_template(prof))
+    _set_core_properties(out, doc)
+    builder = _Builder(prof)
+    builder.add_blocks(doc.blocks)
+    body = out.element.body
+    sect_pr = body.sectPr
+    body.extend(list(parse_body_xml(builder.xml())))
+    if sect_pr is not None:
+        body.append(sect_pr)  # moves it back to the end, after the new content
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _styled_template(prof: Profile) -> DocxDocument:
+    """python-docx's default document with the styles, settings and page of `prof`.
+
+    Built once per profile and process; each document starts from a deep copy,
+    which is several times cheaper than reading and restyling the template again.
+    Only the XML parts and package objects are held here (no python-docx proxies
+    of inner elements), so a deep copy is fully independent of the original.
+    """
     out = docx.Document()
     install_styles(out, prof)
     setup_section(out.sections[0], prof)
-    _set_core_properties(out, doc)
-    _Builder(out, prof).add_blocks(doc.blocks)
     return out
 
 
@@ -77,12 +91,16 @@ def write_docx(
 
 
 class _Builder:
-    """Appends blocks to the python-docx document, one method per block type."""
+    """Writes blocks as body XML, one method per block type."""
 
-    def __init__(self, out: DocxDocument, profile: Profile):
-        self.out = out
+    def __init__(self, profile: Profile):
         self.profile = profile
         self.page_break_pending = False
+        self.parts: list[str] = []
+        self._font_props: dict[tuple[FontSpec, bool], str] = {}
+
+    def xml(self) -> str:
+        return "".join(self.parts)
 
     def add_blocks(self, blocks) -> None:
         last_was_table = False
@@ -96,15 +114,14 @@ class _Builder:
                     self._paragraph(BODY)
                 if self.page_break_pending and not block.caption:
                     self._paragraph(BODY)
-                add_table(self.out, block, self.profile)
+                self.parts.append(table_xml(block, self.profile))
                 last_was_table = True
                 continue
             last_was_table = False
             if isinstance(block, Title):
                 self._title(block)
             elif isinstance(block, Heading):
-                para = self._paragraph(heading_style_id(block.level))
-                add_text(para, block.full_text)
+                self._paragraph(heading_style_id(block.level), text_run_xml(block.full_text))
             elif isinstance(block, Paragraph):
                 self._body(block)
             elif isinstance(block, Signature):
@@ -115,34 +132,39 @@ class _Builder:
             # Word wants a paragraph after a table at the end of the body.
             self._paragraph(BODY)
 
-    def _paragraph(self, style_id: str) -> DocxParagraph:
+    def _paragraph(self, style_id: str, runs: str = "", *, ind: str = "", jc: str = "") -> None:
         """A new paragraph in `style_id`, taking over a pending page break."""
-        para = self.out.add_paragraph()
-        set_paragraph_style(para._p, style_id)
-        if self.page_break_pending:
-            para.paragraph_format.page_break_before = True
-            self.page_break_pending = False
-        return para
+        self.parts.append(
+            paragraph_xml(style_id, runs, page_break=self.page_break_pending, ind=ind, jc=jc)
+        )
+        self.page_break_pending = False
 
     def _title(self, block: Title) -> None:
-        add_text(self._paragraph(TITLE), block.text)
+        self._paragraph(TITLE, text_run_xml(block.text))
         if block.subtitle:
-            add_text(self._paragraph(SUBTITLE), block.subtitle)
+            self._paragraph(SUBTITLE, text_run_xml(block.subtitle))
         self._paragraph(BODY)  # one blank line between title and body
 
     def _body(self, block: Paragraph) -> None:
-        para = self._paragraph(BODY)
-        if block.align != "justify":  # justified is the style's own alignment
-            para.alignment = _ALIGN[block.align]
-        if not block.indent:
-            self._indent(para, first=0)
+        runs = []
         for piece in block.runs:
-            run = add_text(para, piece.text)
             if piece.level is not None:
                 font = self.profile.heading(piece.level)
-                apply_font_to_run(run._r, font, bold=font.bold or piece.bold)
-            elif piece.bold:
-                run.bold = True
+                runs.append(
+                    run_xml(self._props(font, font.bold or piece.bold), clean_text(piece.text))
+                )
+            else:
+                runs.append(text_run_xml(piece.text, bold=piece.bold))
+        # Justified is the style's own alignment.
+        jc = _JC[block.align] if block.align != "justify" else ""
+        self._paragraph(BODY, "".join(runs), ind="" if block.indent else self._indent(0), jc=jc)
+
+    def _props(self, font: FontSpec, bold: bool) -> str:
+        key = (font, bold)
+        props = self._font_props.get(key)
+        if props is None:
+            props = self._font_props[key] = font_props_xml(font, bold)
+        return props
 
     def _signature(self, block: Signature) -> None:
         """Unit 2 characters in from the right, date below it (GB/T 9704 7.3.5.2).
@@ -159,19 +181,14 @@ class _Builder:
             date_right = 2.0
             unit_right = date_right + date_w + 2 - unit_w
         self._paragraph(BODY)  # one blank line after the body
-        para = self._paragraph(BODY)
-        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        self._indent(para, first=0, right=unit_right)
-        add_text(para, unit)
+        self._paragraph(BODY, text_run_xml(unit), ind=self._indent(0, unit_right), jc="right")
         if date:
-            para = self._paragraph(BODY)
-            para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            self._indent(para, first=0, right=date_right)
-            add_text(para, date)
+            self._paragraph(BODY, text_run_xml(date), ind=self._indent(0, date_right), jc="right")
 
-    def _indent(self, para: DocxParagraph, *, first: float, right: float | None = None) -> None:
-        ind = indent(first_chars=first, right_chars=right, char_twips=self.profile.body.char_twips)
-        put(para._p.get_or_add_pPr(), ind, PPR_ORDER)
+    def _indent(self, first: float, right: float | None = None) -> str:
+        return indent_xml(
+            first_chars=first, right_chars=right, char_twips=self.profile.body.char_twips
+        )
 
 
 def _set_core_properties(out: DocxDocument, doc: Document) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+# Chinese numerals are parsed in one place for the whole project (re-exported here).
+from ..numbering import CN_DIGITS, cn_to_int  # noqa: F401
+
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_RE = re.compile(f"[{CJK}]")
 
@@ -12,42 +15,6 @@ SENTENCE_END = "。！？!?；;…"
 # Punctuation after which a line obviously continues on the next line.
 CONTINUES = "，,、"
 COLONS = ":："
-
-CN_DIGITS = "零〇一二三四五六七八九十百两"
-_CN_VALUES = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-
-
-def cn_to_int(text: str) -> int | None:
-    """Value of a Chinese or Arabic numeral up to 999 ("十五" → 15, "12" → 12), else None."""
-    if text.isdigit():
-        return int(text)
-    if not text or any(ch not in CN_DIGITS for ch in text):
-        return None
-    total, current = 0, 0
-    for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = current * 10 + _CN_VALUES[ch] if current else _CN_VALUES[ch]
-    return total + current
-
 
 def squeeze(text: str) -> str:
     """Text without any whitespace, for comparing content regardless of layout."""

@@ -24,7 +24,9 @@ class Draft:
     mapped: list[str] = field(default_factory=list)  # "指导思想 ← “一、指导思想”"
     review: list[str] = field(default_factory=list)  # 待核对 / 待填写 lines for the report
     unplaced: list[str] = field(default_factory=list)
-    consumed_lines: list[str] = field(default_factory=list)  # signature/closing lines taken
+    # Source headings whose words the template's standard heading replaces (“工作要点及思路”
+    # → 主要工作及措施) and month labels that become 行事历 cells (“九月份” → 9月).
+    relabelled: list[str] = field(default_factory=list)
 
     def comment(self, key: str, text: str) -> None:
         """Add a `# text` line above top-level `key`."""

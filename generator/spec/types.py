@@ -8,37 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator
 
-_CN_DIGIT = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-
-
-def cn_to_int(s: str) -> int | None:
-    """Parse a small Chinese numeral (一 … 九十九) or Arabic digits; None if not a number."""
-    s = s.strip()
-    if s.isdigit():
-        return int(s)
-    if not s or any(ch not in _CN_DIGIT and ch != "十" for ch in s):
-        return None
-    if "十" in s:
-        head, _, tail = s.partition("十")
-        tens = _CN_DIGIT[head] if head else 1
-        ones = _CN_DIGIT[tail] if tail else 0
-        return tens * 10 + ones
-    if len(s) == 1:
-        return _CN_DIGIT[s]
-    return None
+from ..numbering import cn_to_int
 
 
 def _school_year(value: Any) -> str:

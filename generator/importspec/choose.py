@@ -1,0 +1,45 @@
+"""Validate a draft and pick the template that reproduces the source most closely."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..build import render_loaded
+from ..errors import SpecError, WenshuError
+from ..spec.loader import LoadedSpec, validate_loaded
+from ..templating import TemplateLibrary
+from ..yamlio import LoadedYaml
+from .draft import Draft
+from .keys import extra_texts
+
+DEFAULT = "通用"
+
+
+def load_draft(draft: Draft, path: Path, template: str | None = None) -> LoadedSpec:
+    """The draft as a validated spec; a failure here is a bug of the importer."""
+    data = dict(draft.data)
+    if template and template != DEFAULT:
+        data["模板"] = template
+    try:
+        return validate_loaded(LoadedYaml(data, str(path)), path=path)
+    except SpecError as exc:
+        raise WenshuError(
+            "导入生成的输入文件未通过校验（这是 wenshu 的问题，请反馈）：\n" + exc.message
+        ) from None
+
+
+def choose_template(draft: Draft, keys: set[str], path: Path) -> tuple[LoadedSpec, str]:
+    """(loaded spec, template name): the template adding the fewest texts the source does
+    not have; 通用 unless another is strictly better (a wenshu document comes back with
+    the template it was made with)."""
+    names = TemplateLibrary().names(draft.kind)
+    names.sort(key=lambda n: n != DEFAULT)
+    best: tuple[int, str, LoadedSpec] | None = None
+    for name in names:
+        loaded = load_draft(draft, path, name)
+        extra = len(extra_texts(render_loaded(loaded), keys))
+        if best is None or extra < best[0]:
+            best = (extra, name, loaded)
+    if best is None:
+        return load_draft(draft, path), DEFAULT
+    return best[2], best[1]
