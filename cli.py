@@ -76,6 +76,11 @@ class WenshuGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("已中断。", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # Output piped into `head` and the like: stop quietly, as other tools do.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as exc:  # a bug of ours: say so plainly, keep the details on request
