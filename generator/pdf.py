@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .docx.profiles import Profile, get_profile
 from .errors import ToolMissingError, WenshuError
+from .fontsubst import conversion_env, libreoffice_profile
 from .fsutil import check_writable, write_atomic
 
 DEFAULT_TIMEOUT = 180.0
@@ -66,6 +67,7 @@ def convert_to_pdf(
         out_dir = work_dir / "out"
         # A private profile: parallel runs (and a running LibreOffice) don't collide.
         profile_url = (work_dir / "profile").resolve().as_uri()
+        libreoffice_profile(work_dir / "profile")
         cmd = [
             soffice,
             f"-env:UserInstallation={profile_url}",
@@ -82,7 +84,7 @@ def convert_to_pdf(
             str(out_dir),
             str(src.resolve()),
         ]
-        stdout, stderr, code = _run(cmd, timeout, src)
+        stdout, stderr, code = _run(cmd, timeout, src, conversion_env(Path(work)))
         produced = out_dir / f"{src.stem}.pdf"
         if code != 0 or not produced.is_file() or produced.stat().st_size == 0:
             tail = _tail(f"{stdout}\n{stderr}")
@@ -94,7 +96,7 @@ def convert_to_pdf(
         return write_atomic(dest, lambda tmp: shutil.move(str(produced), tmp), force)
 
 
-def _run(cmd: list[str], timeout: float, src: Path) -> tuple[str, str, int]:
+def _run(cmd: list[str], timeout: float, src: Path, env: dict[str, str]) -> tuple[str, str, int]:
     """Run LibreOffice in its own process group so a timeout can stop all of it."""
     kwargs: dict = {}
     if os.name == "posix":
@@ -106,6 +108,7 @@ def _run(cmd: list[str], timeout: float, src: Path) -> tuple[str, str, int]:
             stderr=subprocess.PIPE,
             text=True,
             errors="replace",
+            env=env,
             **kwargs,
         )
     except OSError as exc:

@@ -58,17 +58,24 @@ def find_duplicate(conn: sqlite3.Connection, norm: str) -> Lookup:
     ).fetchone()
     if row:
         return Lookup(norm, row[0], keys)
-    stop = _stop_keys(conn, keys)
+    # One round trip: stop keys (marked -1) and the postings of all other drawn keys.
+    marks = ",".join("?" * len(keys))
+    stop: set[int] = set()
+    postings: dict[int, list[int]] = {}
+    for key, pk in conn.execute(
+        f"SELECT key, -1 FROM sketch_stop WHERE key IN ({marks}) UNION ALL "
+        f"SELECT key, section_pk FROM sketch WHERE key IN ({marks}) "
+        f"AND key NOT IN (SELECT key FROM sketch_stop WHERE key IN ({marks}))",
+        keys * 3,
+    ).fetchall():
+        if pk == -1:
+            stop.add(key)
+        else:
+            postings.setdefault(key, []).append(pk)
     # Stock-phrase keys are skipped and the next smallest keys used instead.
     usable = [k for k in keys if k not in stop][:SKETCH_SIZE]
     if not usable:
         return Lookup(norm, None, [])
-    marks = ",".join("?" * len(usable))
-    postings: dict[int, list[int]] = {}
-    for key, pk in conn.execute(
-        f"SELECT key, section_pk FROM sketch WHERE key IN ({marks})", usable
-    ).fetchall():
-        postings.setdefault(key, []).append(pk)
     storable = [k for k in usable if len(postings.get(k, ())) < KEY_POSTINGS_CAP]
     full = [k for k in usable if len(postings.get(k, ())) >= KEY_POSTINGS_CAP - 1]
     shared: Counter[int] = Counter()
