@@ -38,8 +38,11 @@ def paragraphs_list(value: Paragraphs | None) -> list[TextValue]:
 
 
 def _string_shorthand(data: Any, key: str = "内容") -> Any:
+    """A plain string, or a bare {引用: ID}, stands for {内容: ...}."""
     if isinstance(data, (str, int, float)) and not isinstance(data, bool):
         return {key: str(data)}
+    if isinstance(data, dict) and "引用" in data and set(data) <= {"引用", "变量"}:
+        return {key: data}
     return data
 
 
@@ -55,6 +58,10 @@ class TreeNode(SpecModel):
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, data: Any) -> Any:
+        # A bare {引用: ID} stays a node-level reference: the section's title becomes the
+        # node's heading and its items the node's children.
+        if isinstance(data, dict):
+            return data
         return _string_shorthand(data)
 
     @model_validator(mode="after")
