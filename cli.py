@@ -35,7 +35,7 @@ class WenshuGroup(click.Group):
         if not kwargs["standalone_mode"]:
             return super().main(*args, **kwargs)
         try:
-            return super().main(*args, **{**kwargs, "standalone_mode": False})
+            rv = super().main(*args, **{**kwargs, "standalone_mode": False})
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
         except click.Abort:
@@ -49,6 +49,8 @@ class WenshuGroup(click.Group):
         except click.ClickException as exc:
             click.echo(f"错误：{_usage_error_cn(exc)}", err=True)
             sys.exit(exc.exit_code)
+        # Without standalone mode click returns the code of ctx.exit(n) instead of exiting.
+        sys.exit(rv if isinstance(rv, int) else 0)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         names = set(super().list_commands(ctx))
