@@ -80,3 +80,12 @@ def test_explicit_variable_fills_the_section(tmp_path):
     result = invoke(["--corpus", tmp_path / "c.db", "build", spec])
     assert result.exit_code == 0, stderr_of(result)
     assert any("教科室主任" in line for line in texts(tmp_path / "计划.docx"))
+
+
+def test_misspelt_variable_is_an_error(tmp_path):
+    text = BASE.replace("{引用: zd001}", "{引用: jy019, 变量: {岗为: 教科室主任}}")
+    spec = write_spec(tmp_path / "计划.yaml", text)
+    result = invoke(["--corpus", tmp_path / "c.db", "build", spec])
+    assert result.exit_code == 2
+    err = stderr_of(result)
+    assert "计划.yaml 第6行" in err and "没有变量 岗为" in err and "岗位" in err

@@ -23,6 +23,12 @@ def resolve_reference(
     """
     section = corpus.get(section_id)
     names = placeholders(section.title, section.text, *section.items)
+    unused = [name for name in variables if name not in names]
+    if unused:
+        uses = f"它用到的变量：{'、'.join(names)}" if names else "它没有用到任何变量，可以不写“变量”"
+        raise CorpusError(
+            f"片段 {section_id}（{section.title}）中没有变量 {'、'.join(unused)}（{uses}）。请检查变量名是否写错。"
+        )
     values: dict[str, str] = {}
     missing = []
     for name in names:
@@ -36,8 +42,8 @@ def resolve_reference(
     if missing:
         listed = "、".join(missing)
         raise CorpusError(
-            f"片段 {section_id}（{section.title}）用到变量 {listed}，但计划中没有给出。"
-            f"请在计划中填写 {listed}，或在引用处用 变量: {{{missing[0]}: ……}} 指定。"
+            f"片段 {section_id}（{section.title}）用到变量 {listed}，但输入文件中没有给出。"
+            f"请在输入文件中填写 {listed}，或在引用处用 变量: {{{missing[0]}: ……}} 指定。"
         )
 
     def fill(text: str) -> str:
