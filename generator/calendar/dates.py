@@ -6,10 +6,10 @@ import datetime as dt
 import re
 import unicodedata
 
+from ..periods import PeriodError, days_in_month, parse_date  # noqa: F401
+
 WEEKDAY_NAMES = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
 
-# 2025-09-01, 2025/9/1, 2025.9.1, 2025年9月1日
-_DATE_RE = re.compile(r"^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$")
 # Separators between the two ends of a range. ASCII "-" is not one: dates contain it.
 _RANGE_RE = re.compile(r"^(.+?)\s*(?:~|～|至|到|—|–|--)\s*(.+)$")
 
@@ -26,34 +26,7 @@ _WEEKDAY_WORDS = {
 }
 
 
-class DateFormatError(ValueError):
-    """A date text could not be read; the message is Chinese and user-facing."""
-
-
-def parse_date(value: object) -> dt.date:
-    """Read one date from text (or pass a date through); raise DateFormatError."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    m = _DATE_RE.match(text)
-    if not m:
-        raise DateFormatError(f"“{value}”不是日期，请写成 2025-09-01 这样的格式")
-    year, month, day = (int(g) for g in m.groups())
-    if not 1900 <= year <= 2199:
-        raise DateFormatError(f"“{value}”的年份{year}不合理，请检查")
-    if not 1 <= month <= 12:
-        raise DateFormatError(f"“{value}”不是有效日期：没有{month}月")
-    last = _days_in_month(year, month)
-    if not 1 <= day <= last:
-        raise DateFormatError(f"“{value}”不是有效日期：{year}年{month}月只有{last}天")
-    return dt.date(year, month, day)
-
-
-def _days_in_month(year: int, month: int) -> int:
-    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-    return (nxt - dt.timedelta(days=1)).day
+DateFormatError = PeriodError
 
 
 def parse_date_range(value: object) -> tuple[dt.date, dt.date]:

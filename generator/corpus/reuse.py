@@ -25,7 +25,9 @@ def resolve_reference(
     names = placeholders(section.title, section.text, *section.items)
     unused = [name for name in variables if name not in names]
     if unused:
-        uses = f"它用到的变量：{'、'.join(names)}" if names else "它没有用到任何变量，可以不写“变量”"
+        uses = (
+            f"它用到的变量：{'、'.join(names)}" if names else "它没有用到任何变量，可以不写“变量”"
+        )
         raise CorpusError(
             f"片段 {section_id}（{section.title}）中没有变量 {'、'.join(unused)}（{uses}）。请检查变量名是否写错。"
         )

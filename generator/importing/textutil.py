@@ -16,6 +16,7 @@ SENTENCE_END = "。！？!?；;…"
 CONTINUES = "，,、"
 COLONS = ":："
 
+
 def squeeze(text: str) -> str:
     """Text without any whitespace, for comparing content regardless of layout."""
     return "".join(text.split())

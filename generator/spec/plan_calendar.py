@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ..calendar import CalendarError, HolidayOverride, build_term_calendar, check_holiday_override
+from ..calendar.dates import cn_span
 from .checks import Finding
 from .types import format_week, school_year_start
 
@@ -54,9 +55,7 @@ def term_calendar(spec: Any, ctx: Any) -> tuple[Any, list[Finding]]:
 
 def span_text(a: dt.date, b: dt.date) -> str:
     """9月1日—7日, or 9月29日—10月5日."""
-    if a.month == b.month:
-        return f"{a.month}月{a.day}日—{b.day}日"
-    return f"{a.month}月{a.day}日—{b.month}月{b.day}日"
+    return cn_span(a, b)
 
 
 def check_activities(spec: Any, cal: Any) -> list[Finding]:
