@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from wenshu import __version__
+from wenshu.generator.cli_common import emit_text, output_options
 from wenshu.generator.errors import SpecError, WenshuError
 
 
@@ -164,11 +165,8 @@ def _echo_problems(problems, err: bool = True) -> None:
 
 @main.command()
 @click.argument("kind", metavar="文种")
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="写入文件（默认输出到屏幕）。"
-)
-@click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
-def new(kind: str, output: str | None, force: bool) -> None:
+@output_options
+def new(kind: str, output: Path | None, force: bool) -> None:
     """输出一份带注释的示例输入文件（文种：工作计划、工作职责、工作总结）。
 
     \b
@@ -176,14 +174,7 @@ def new(kind: str, output: str | None, force: bool) -> None:
     """
     from wenshu.generator.starters import starter_text
 
-    text = starter_text(kind)
-    if output:
-        from wenshu.generator.fsutil import write_text_atomic
-
-        path = write_text_atomic(Path(output), text, force=force)
-        click.echo(f"已写入 {path}", err=True)
-    else:
-        click.echo(text, nl=False)
+    emit_text(starter_text(kind), output, force)
 
 
 @main.command()
@@ -267,25 +258,12 @@ def demo(ctx: click.Context, output: Path, profile: str, pdf: bool, force: bool)
 
 @main.command()
 @click.argument("kind", metavar="文种")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="写入文件（默认输出到屏幕）。",
-)
-@click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
+@output_options
 def schema(kind: str, output: Path | None, force: bool) -> None:
     """输出某一文种输入文件的 JSON Schema（供编辑器补全和校验）。"""
     from wenshu.generator.spec.schema import schema_json
 
-    text = schema_json(kind)
-    if output:
-        from wenshu.generator.fsutil import write_text_atomic
-
-        write_text_atomic(output, text, force=force)
-        click.echo(f"已写入 {output}", err=True)
-    else:
-        click.echo(text)
+    emit_text(schema_json(kind) + "\n", output, force)
 
 
 @main.group()

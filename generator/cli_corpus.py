@@ -13,11 +13,11 @@ from pathlib import Path
 
 import click
 
+from .cli_common import emit_text, output_options
 from .corpus import Corpus, collect_files, import_paths, load_user_file, open_corpus
 from .corpus.entries import placeholders
 from .corpus.models import ORIGIN_LABELS
 from .errors import CorpusError
-from .fsutil import write_text_atomic
 from .vocab import CATEGORIES, KINDS, TOPICS
 
 # Show a progress bar on a terminal for more than one file, and anywhere for many.
@@ -253,13 +253,7 @@ def _export_yaml(entries: list[dict]) -> str:
 @click.option(
     "--json", "as_json", is_flag=True, help="以 JSON 输出（默认 YAML，可用 corpus add 导回）。"
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="写入文件（默认输出到屏幕）。",
-)
-@click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
+@output_options
 @click.pass_context
 def export_cmd(ctx, include_builtin, as_json, output, force) -> None:
     """导出片段全文用于备份。默认只导出自建和导入的片段（内置片段随程序提供）。"""
@@ -268,8 +262,4 @@ def export_cmd(ctx, include_builtin, as_json, output, force) -> None:
         text = json.dumps([s.to_json() for s in sections], ensure_ascii=False, indent=2) + "\n"
     else:
         text = _export_yaml([s.to_entry() for s in sections])
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_text_atomic(output, text, force=force)
-        click.echo(f"已导出 {len(sections)} 个片段到 {output}", err=True)
+    emit_text(text, output, force, done=f"已导出 {len(sections)} 个片段到 {output}")
