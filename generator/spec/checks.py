@@ -80,3 +80,27 @@ def check_placeholders(data: Any) -> list[Finding]:
             shown = "、".join(dict.fromkeys(f"“{m}”" for m, _ in found))
             out.append((path, f"含有未替换的占位内容 {shown}，请改成实际内容", "warning"))
     return out
+
+
+def check_unique(
+    key: str,
+    values: list[tuple[int, object]],
+    field: str,
+    what: str,
+    hint: str,
+    severity: str = "error",
+) -> list[Finding]:
+    """A value repeated in a list: `values` are (item index, value) for list `key`; the
+    finding points at `key[i].field` and names the item that had it first."""
+    out: list[Finding] = []
+    first: dict[object, int] = {}
+    for i, value in values:
+        if value is None:
+            continue
+        if value in first:
+            path = (key, i, field) if field else (key, i)
+            out.append(
+                (path, f"{what.format(value=value)}与第{first[value] + 1}项重复，{hint}", severity)
+            )
+        first.setdefault(value, i)
+    return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .checks import Finding, check_period
+from .checks import Finding, check_period, check_unique
 from .duty import DutyGroup, DutySpec
 
 
@@ -19,18 +19,13 @@ def check_duty(spec: DutySpec, _ctx: object = None) -> list[Finding]:
                 "error",
             )
         )
-    seen: dict[str, int] = {}
-    for i in grouped:
-        group = spec.duties[i]
-        if group.category in seen:
-            out.append(
-                (
-                    ("职责", i, "类别"),
-                    f"类别“{group.category}”与第{seen[group.category] + 1}组重复，请合并",
-                    "error",
-                )
-            )
-        seen.setdefault(group.category, i)
+    out += check_unique(
+        "职责",
+        [(i, spec.duties[i].category) for i in grouped],
+        "类别",
+        "类别“{value}”",
+        "请合并到同一组",
+    )
     if not spec.post and not spec.department and not spec.title:
         out.append(
             (

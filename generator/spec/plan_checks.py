@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .checks import Finding, check_dates_in_period, check_period, check_tree_depth
+from .checks import Finding, check_dates_in_period, check_period, check_tree_depth, check_unique
 from .plan import PlanSpec
 from .plan_calendar import LOOSE_MAX_WEEKS, check_activities, term_calendar
 from .rotation import check_rotation
@@ -69,18 +69,13 @@ def check_plan(spec: PlanSpec, ctx: object = None) -> list[Finding]:
     out += check_tree_depth(spec.work, "主要工作")
     out += check_tree_depth(spec.safeguards, "保障措施")
 
-    ids: dict[str, int] = {}
-    for i, goal in enumerate(spec.goals):
-        if goal.id:
-            if goal.id in ids:
-                out.append(
-                    (
-                        ("工作目标", i, "编号"),
-                        f"编号“{goal.id}”与第{ids[goal.id] + 1}项目标重复，编号须唯一",
-                        "error",
-                    )
-                )
-            ids.setdefault(goal.id, i)
+    out += check_unique(
+        "工作目标",
+        [(i, g.id) for i, g in enumerate(spec.goals)],
+        "编号",
+        "编号“{value}”",
+        "编号须唯一",
+    )
 
     period_ok = not spec.period_check(required=True)
     if spec.calendar and spec.has_period() and period_ok:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Problem, SpecError
-from .checks import Finding, check_period, check_tree_depth
+from .checks import Finding, check_period, check_tree_depth, check_unique
 from .summary import STATUSES, SummarySpec
 
 _INHERITED = (
@@ -79,13 +79,14 @@ def check_summary(spec: SummarySpec, ctx) -> list[Finding]:
     out += check_tree_depth(spec.work, "主要工作及成效")
 
     results = spec.results or []
-    seen: dict[str, int] = {}
-    for i, r in enumerate(results):
-        if r.id in seen:
-            out.append(
-                (("目标完成", i, "编号"), f"编号“{r.id}”与第{seen[r.id] + 1}项重复", "error")
-            )
-        seen.setdefault(r.id, i)
+    out += check_unique(
+        "目标完成",
+        [(i, r.id) for i, r in enumerate(results)],
+        "编号",
+        "编号“{value}”",
+        "每项目标只写一次",
+    )
+    seen = {r.id for r in results}
 
     if plan is not None:
         from ..plan_doc import goal_ids
