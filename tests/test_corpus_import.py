@@ -12,6 +12,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from helpers_seeds import seeds_dir
 
 from wenshu.generator.corpus import collect_files, import_paths, open_corpus
 from wenshu.generator.corpus.textnorm import normalise
@@ -22,7 +23,7 @@ from wenshu.generator.importing.model import (
     ImportResult,
 )
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = seeds_dir()
 
 BASE = (
     "教研组每两周开展一次集体备课，确定中心发言人，围绕单元目标、重难点和作业设计进行研讨，"

@@ -12,11 +12,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from helpers_seeds import seeds_dir
 from ruamel.yaml import YAML
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS_DIR = REPO / "corpus"
-SEEDS_DIR = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS_DIR = seeds_dir()
 SHINGLE = 20
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from helpers_seeds import seeds_dir
 
 from wenshu.generator.importing import (
     ImportFailure,
@@ -22,7 +23,7 @@ from wenshu.generator.importing import (
     read_docx,
 )
 
-SEEDS = Path(os.environ.get("WENSHU_SEEDS", "/work/shared/seeds"))
+SEEDS = seeds_dir()
 SEED = next(SEEDS.glob("000_*.txt"))
 SAMPLE = "教研组工作计划\n一、指导思想\n坚持以人为本，全面推进素质教育。\n二、工作措施\n1.抓好集体备课。\n"
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from functools import cache
-from pathlib import Path
 
 import pytest
+from helpers_seeds import seeds_dir
 
 from wenshu.generator.importing import ImportResult, import_file, iter_nodes
 from wenshu.generator.vocab import CATEGORIES, TOPICS
 
-SEEDS = Path(os.environ.get("WENSHU_SEEDS", "/work/shared/seeds"))
+SEEDS = seeds_dir()
 
 
 @cache

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
 from functools import cache
@@ -12,6 +11,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from helpers_seeds import seeds_dir
 
 from wenshu.generator.build import build, render_loaded
 from wenshu.generator.cli_import_spec import import_spec_cmd
@@ -21,7 +21,7 @@ from wenshu.generator.importspec.keys import norm_key
 from wenshu.generator.importspec.meta import clean_title, read_meta
 from wenshu.generator.spec.loader import load_spec
 
-SEEDS = Path(os.environ.get("WENSHU_SEEDS", "/work/shared/seeds"))
+SEEDS = seeds_dir()
 DEMO = Path(__file__).resolve().parent.parent / "templates" / "demo"
 TODAY = dt.date(2026, 11, 22)
 
