@@ -7,7 +7,6 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from rapidfuzz import process
 
 from ..errors import Problem
 from ..yamlio import LoadedYaml
@@ -107,6 +106,8 @@ def suggest(word: str, choices: list[str]) -> str | None:
     """The closest choice to a mistyped key, if one is close enough."""
     if not choices:
         return None
+    from rapidfuzz import process  # only needed when something is misspelt
+
     hit = process.extractOne(word, choices, score_cutoff=50)
     return hit[0] if hit else None
 
