@@ -15,6 +15,7 @@ import pytest
 from helpers_seeds import seeds_dir
 
 from wenshu.generator.corpus import collect_files, import_paths, open_corpus
+from wenshu.generator.corpus.dedupe import index_sketch
 from wenshu.generator.corpus.textnorm import normalise
 from wenshu.generator.importing.model import (
     CandidateSection,
@@ -136,6 +137,24 @@ def test_many_sections_dedupe_without_false_merges(corpus):
     assert (added, dups) == (300, 0)
     copies = [section(t.replace("。", "；", 1), f"copy{i}.txt") for i, t in enumerate(texts)]
     assert corpus.add_candidates(copies) == (0, 300)
+
+
+def test_stop_key_copy_follows_other_connections_and_rollbacks(tmp_path: Path):
+    """The in-memory copy of the stop keys sees keys committed by another connection
+    and drops keys whose transaction was rolled back."""
+    db = tmp_path / "c.db"
+    with open_corpus(db, builtin_dir=None) as a, open_corpus(db, builtin_dir=None) as b:
+        a.add_candidate(section(BASE, "a.txt"))
+        assert 4242 not in a._stop_keys.get()
+        b.conn.execute("INSERT INTO sketch_stop (key) VALUES (4242)")
+        assert 4242 in a._stop_keys.get()
+        with pytest.raises(RuntimeError), a.transaction():
+            index_sketch(a.conn, 1, [], [777], a._stop_keys)
+            assert 777 in a._stop_keys.get()
+            raise RuntimeError
+        assert 777 not in a._stop_keys.get()
+        # Lookups still work after the copy was dropped and read again.
+        assert a.add_candidate(section("2023年" + BASE, "b.txt"))[1] is False
 
 
 # ------------------------------------------------------------------ files and batches

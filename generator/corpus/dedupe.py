@@ -48,8 +48,42 @@ class Lookup:
     filling: list[int] = field(default_factory=list)  # keys that become stop keys if stored
 
 
-def find_duplicate(conn: sqlite3.Connection, norm: str) -> Lookup:
-    """Find a stored section at least 90 % similar to the normalised text `norm`."""
+class StopKeys:
+    """In-memory copy of the sketch_stop table for one connection.
+
+    Stop keys are only ever added, so the copy stays right as long as this connection
+    records the keys it adds (index_sketch does) and the owner calls forget() after a
+    rollback. PRAGMA data_version changes when another connection commits; the copy is
+    then read again (a few milliseconds even at 100,000 sections).
+    """
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._keys: set[int] | None = None
+        self._version: int | None = None
+
+    def get(self) -> set[int]:
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if self._keys is None or version != self._version:
+            self._keys = {key for (key,) in self.conn.execute("SELECT key FROM sketch_stop")}
+            self._version = version
+        return self._keys
+
+    def add(self, keys) -> None:
+        if self._keys is not None:
+            self._keys.update(keys)
+
+    def forget(self) -> None:
+        self._keys = None
+
+
+def find_duplicate(
+    conn: sqlite3.Connection, norm: str, stop_keys: StopKeys | None = None
+) -> Lookup:
+    """Find a stored section at least 90 % similar to the normalised text `norm`.
+
+    `stop_keys` (optional) saves a query for the stock-phrase keys on every lookup.
+    """
     if not norm:
         return Lookup(norm, None)
     keys = sketch(norm)
@@ -58,32 +92,25 @@ def find_duplicate(conn: sqlite3.Connection, norm: str) -> Lookup:
     ).fetchone()
     if row:
         return Lookup(norm, row[0], keys)
-    # One round trip: stop keys (marked -1) and the postings of all other drawn keys.
-    marks = ",".join("?" * len(keys))
-    stop: set[int] = set()
-    postings: dict[int, list[int]] = {}
-    for key, pk in conn.execute(
-        f"SELECT key, -1 FROM sketch_stop WHERE key IN ({marks}) UNION ALL "
-        f"SELECT key, section_pk FROM sketch WHERE key IN ({marks}) "
-        f"AND key NOT IN (SELECT key FROM sketch_stop WHERE key IN ({marks}))",
-        keys * 3,
-    ).fetchall():
-        if pk == -1:
-            stop.add(key)
-        else:
-            postings.setdefault(key, []).append(pk)
-    # Stock-phrase keys are skipped and the next smallest keys used instead.
+    stop = stop_keys.get() if stop_keys is not None else _stop_keys(conn, keys)
+    # Stock-phrase keys are skipped and the next smallest keys used instead; only the
+    # postings of the keys actually used are read.
     usable = [k for k in keys if k not in stop][:SKETCH_SIZE]
     if not usable:
         return Lookup(norm, None, [])
+    postings: dict[int, list[int]] = {}
+    shared: dict[int, int] = {}
+    marks = ",".join("?" * len(usable))
+    for key, pk in conn.execute(
+        f"SELECT key, section_pk FROM sketch WHERE key IN ({marks})", usable
+    ).fetchall():
+        postings.setdefault(key, []).append(pk)
+        shared[pk] = shared.get(pk, 0) + 1
     storable = [k for k in usable if len(postings.get(k, ())) < KEY_POSTINGS_CAP]
     full = [k for k in usable if len(postings.get(k, ())) >= KEY_POSTINGS_CAP - 1]
-    shared: Counter[int] = Counter()
-    for key in usable:
-        shared.update(postings.get(key, ()))
     # Near-duplicates share about k·J of the k keys; unrelated texts rarely two.
     need = MIN_SHARED_KEYS if len(storable) > 2 else 1
-    candidates = [pk for pk, n in shared.most_common(MAX_VERIFY) if n >= need]
+    candidates = [pk for pk, n in Counter(shared).most_common(MAX_VERIFY) if n >= need]
     return Lookup(norm, _verify(conn, norm, candidates), storable, full)
 
 
@@ -105,13 +132,21 @@ def _verify(conn: sqlite3.Connection, norm: str, candidates: list[int]) -> int |
 
 
 def _stop_keys(conn: sqlite3.Connection, keys: list[int]) -> set[int]:
+    if not keys:
+        return set()
     marks = ",".join("?" * len(keys))
     return {r[0] for r in conn.execute(f"SELECT key FROM sketch_stop WHERE key IN ({marks})", keys)}
 
 
-def index_sketch(conn: sqlite3.Connection, pk: int, keys: list[int], filling=()) -> None:
+def index_sketch(
+    conn: sqlite3.Connection,
+    pk: int,
+    keys: list[int],
+    filling=(),
+    stop_keys: StopKeys | None = None,
+) -> None:
     """Record the section's sketch keys; `filling` keys reach the cap with it and become
-    stop keys."""
+    stop keys (also added to `stop_keys`, the connection's in-memory copy)."""
     conn.executemany(
         "INSERT OR IGNORE INTO sketch (key, section_pk) VALUES (?, ?)", [(k, pk) for k in keys]
     )
@@ -119,14 +154,18 @@ def index_sketch(conn: sqlite3.Connection, pk: int, keys: list[int], filling=())
         conn.executemany(
             "INSERT OR IGNORE INTO sketch_stop (key) VALUES (?)", [(k,) for k in filling]
         )
+        if stop_keys is not None:
+            stop_keys.add(filling)
 
 
-def storable_keys(conn: sqlite3.Connection, norm: str) -> tuple[list[int], list[int]]:
+def storable_keys(
+    conn: sqlite3.Connection, norm: str, stop_keys: StopKeys | None = None
+) -> tuple[list[int], list[int]]:
     """(keys to store, keys that become stop keys) for a section added without a lookup."""
     keys = sketch(norm)
     if not keys:
         return [], []
-    stop = _stop_keys(conn, keys)
+    stop = stop_keys.get() if stop_keys is not None else _stop_keys(conn, keys)
     out: list[int] = []
     filling: list[int] = []
     for key in keys:

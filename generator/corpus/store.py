@@ -13,7 +13,15 @@ from pathlib import Path
 from ..errors import CorpusError
 from ..vocab import CATEGORIES, TOPICS
 from . import entries as entries_mod
-from .dedupe import Lookup, body_of, find_duplicate, index_sketch, storable_keys, unindex_sketch
+from .dedupe import (
+    Lookup,
+    StopKeys,
+    body_of,
+    find_duplicate,
+    index_sketch,
+    storable_keys,
+    unindex_sketch,
+)
 from .entries import CorpusEntry
 from .initials import initials
 from .models import (
@@ -66,6 +74,8 @@ class Corpus:
         self._in_transaction = False
         # Time spent looking for near-duplicates (reported by bench/corpus_bench.py).
         self.dedupe_seconds = 0.0
+        # In-memory copy of the stock-phrase sketch keys (see dedupe.StopKeys).
+        self._stop_keys = StopKeys(conn)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -91,6 +101,7 @@ class Corpus:
             yield
         except BaseException:
             self.conn.execute("ROLLBACK")
+            self._stop_keys.forget()  # it may hold stop keys that were rolled back
             raise
         else:
             self.conn.execute("COMMIT")
@@ -244,9 +255,10 @@ class Corpus:
         )
         pk = cur.lastrowid
         if lookup is None:
-            index_sketch(self.conn, pk, *storable_keys(self.conn, norm))
+            keys, filling = storable_keys(self.conn, norm, self._stop_keys)
         else:
-            index_sketch(self.conn, pk, lookup.keys, lookup.filling)
+            keys, filling = lookup.keys, lookup.filling
+        index_sketch(self.conn, pk, keys, filling, self._stop_keys)
         return pk
 
     def _add_source(self, pk: int, source: str) -> bool:
@@ -294,7 +306,7 @@ class Corpus:
         norm = normalise(body_of(candidate.text, candidate.items))
         with self.transaction():
             started = time.perf_counter()
-            lookup = find_duplicate(self.conn, norm)
+            lookup = find_duplicate(self.conn, norm, self._stop_keys)
             self.dedupe_seconds += time.perf_counter() - started
             if lookup.duplicate_pk is not None:
                 self._add_source(lookup.duplicate_pk, candidate.source)
@@ -426,7 +438,8 @@ class Corpus:
                         pk,
                     ),
                 )
-                index_sketch(self.conn, pk, *storable_keys(self.conn, norm))
+                keys, filling = storable_keys(self.conn, norm, self._stop_keys)
+                index_sketch(self.conn, pk, keys, filling, self._stop_keys)
             for pk, _sid, _o, _c, _t, text, items, _tp, _k in stored.values():
                 has_sources = self.conn.execute(
                     "SELECT 1 FROM sources WHERE section_pk = ? LIMIT 1", (pk,)
@@ -451,6 +464,9 @@ def _connect(path: Path) -> sqlite3.Connection:
         # WAL keeps readers working during an import and makes per-file commits cheap.
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # Duplicate lookups touch many index pages; SQLite's 2 MB default cache thrashes
+        # during large imports. 64 MB stays well inside the memory budget.
+        conn.execute("PRAGMA cache_size = -65536")
     except sqlite3.DatabaseError as exc:
         raise CorpusError(
             f"无法打开语料库 {path}：{exc}。它可能不是 wenshu 的语料库文件，请用 --corpus 指定其他文件。"

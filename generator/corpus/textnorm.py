@@ -18,7 +18,6 @@ when one character in twelve is changed.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import re
 import zlib
 
@@ -88,7 +87,9 @@ def sketch(norm: str) -> list[int]:
     grams = _ANCHORED.findall(norm) if len(norm) >= _SAMPLE_MIN_LEN else []
     if len(grams) < SKETCH_SIZE:
         grams = _EVERY.findall(norm)
-    return heapq.nsmallest(SKETCH_DRAW, set(map(zlib.crc32, map(str.encode, set(grams)))))
+    # Sorting the few dozen distinct hashes is cheaper than heapq.nsmallest.
+    crc32 = zlib.crc32
+    return sorted({crc32(g.encode()) for g in grams})[:SKETCH_DRAW]
 
 
 def length_window(n: int) -> tuple[int, int]:
