@@ -54,6 +54,14 @@ def placeholders(*texts: str) -> list[str]:
     return list(seen)
 
 
+def _from_vocabulary(values: list[str], allowed: tuple[str, ...], what: str) -> list[str]:
+    """The values without repeats; any value outside `allowed` is an error naming it."""
+    unknown = [v for v in values if v not in allowed]
+    if unknown:
+        raise ValueError(f"{what}“{'、'.join(unknown)}”不在可选范围内：{'、'.join(allowed)}")
+    return list(dict.fromkeys(values))
+
+
 class CorpusEntry(BaseModel):
     """One reusable section as written in YAML."""
 
@@ -87,18 +95,12 @@ class CorpusEntry(BaseModel):
     @field_validator("topics")
     @classmethod
     def _check_topics(cls, value: list[str]) -> list[str]:
-        unknown = [t for t in value if t not in TOPICS]
-        if unknown:
-            raise ValueError(f"主题“{'、'.join(unknown)}”不在可选范围内：{'、'.join(TOPICS)}")
-        return list(dict.fromkeys(value))
+        return _from_vocabulary(value, TOPICS, "主题")
 
     @field_validator("kinds")
     @classmethod
     def _check_kinds(cls, value: list[str]) -> list[str]:
-        unknown = [k for k in value if k not in KINDS]
-        if unknown:
-            raise ValueError(f"文种“{'、'.join(unknown)}”不在可选范围内：{'、'.join(KINDS)}")
-        return list(dict.fromkeys(value))
+        return _from_vocabulary(value, KINDS, "文种")
 
     @field_validator("items")
     @classmethod
