@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..calendar import CalendarError, HolidayOverride, build_term_calendar, check_holiday_override
-from ..calendar.dates import cn_span
 from .checks import Finding
 from .types import format_week, school_year_start
 
@@ -15,8 +13,14 @@ WEEK_STARTS = {"周一": "mon", "mon": "mon", "周日": "sun", "sun": "sun"}
 LOOSE_MAX_WEEKS = 25
 
 
-def holiday_override(spec: Any, ctx: Any) -> tuple[HolidayOverride | None, list[Finding]]:
+# The calendar package (with chinese_calendar's tables) is imported only for plans that
+# use it, so plain plans build without paying for it.
+
+
+def holiday_override(spec: Any, ctx: Any) -> tuple[Any, list[Finding]]:
     """The spec's 假期 key, validated with the calendar's own rules."""
+    from ..calendar import check_holiday_override
+
     if spec.holidays is None:
         return None, []
     lines = ctx.loaded.line_for if ctx is not None else (lambda loc: None)
@@ -37,6 +41,8 @@ def term_calendar(spec: Any, ctx: Any) -> tuple[Any, list[Finding]]:
         return None, []
     if spec.year is not None or not spec.school_year or not spec.term:
         return None, [(("开学",), "“开学”只用于学期计划（需要学年和学期）", "error")]
+    from ..calendar import CalendarError, build_term_calendar
+
     override, findings = holiday_override(spec, ctx)
     if findings:
         return None, findings
@@ -55,6 +61,8 @@ def term_calendar(spec: Any, ctx: Any) -> tuple[Any, list[Finding]]:
 
 def span_text(a: dt.date, b: dt.date) -> str:
     """9月1日—7日, or 9月29日—10月5日."""
+    from ..calendar.dates import cn_span
+
     return cn_span(a, b)
 
 
