@@ -14,7 +14,10 @@ from .types import TERM_NAMES, CNDate, NonEmptyStr, SchoolYear, Term, school_yea
 class SpecModel(BaseModel):
     """Base of every spec model: Chinese keys only, unknown keys forbidden."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=False, frozen=False)
+    # Schemas are built on first use: a build validates one 文种 and needs only its models.
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=False, frozen=False, defer_build=True
+    )
 
 
 class Ref(SpecModel):
