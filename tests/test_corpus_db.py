@@ -274,8 +274,8 @@ def test_add_reports_every_problem_with_line(tmp_path: Path):
     with pytest.raises(SpecError) as info:
         load_user_file(user_file(tmp_path, text))
     rendered = str(info.value)
-    assert "片段.yaml 第4行 片段[1].主题" in rendered
-    assert "第7行 片段[2].类别" in rendered
+    assert "片段.yaml 第4行 片段[2].主题" in rendered
+    assert "第7行 片段[3].类别" in rendered
 
 
 def test_add_refuses_taken_id(tmp_path: Path, corpus):

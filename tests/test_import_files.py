@@ -177,7 +177,7 @@ def test_entity_part_is_refused_for_its_dtd(tmp_path):
 
 
 def test_missing_file_is_an_import_failure(tmp_path):
-    with pytest.raises(ImportFailure, match="无法读取"):
+    with pytest.raises(ImportFailure, match="文件不存在"):
         import_file(tmp_path / "missing.txt")
 
 

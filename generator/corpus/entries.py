@@ -28,6 +28,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from ..errors import CorpusError, Problem, SpecError
+from ..spec.messages import format_path
 from ..vocab import CATEGORIES, KINDS, SECTION_VARIABLES, TOPICS
 
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
@@ -133,11 +134,11 @@ class LocatedEntry:
     line: int | None
 
 
-def _problems(exc: ValidationError, file: str, where: str, line: int | None) -> list[Problem]:
+def _problems(exc: ValidationError, file: str, where: tuple, line: int | None) -> list[Problem]:
     problems = []
     for err in exc.errors():
-        loc = [_FIELD_NAMES.get(str(p), str(p)) for p in err["loc"]]
-        path = where + "".join(f"[{p}]" if p.isdigit() else f".{p}" for p in loc)
+        loc = [p if isinstance(p, int) else _FIELD_NAMES.get(str(p), str(p)) for p in err["loc"]]
+        path = format_path((*where, *loc))
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "missing":
             msg = "缺少此项"
@@ -181,7 +182,8 @@ def parse_entries(data: Any, file: str) -> tuple[list[LocatedEntry], list[Proble
     entries: list[LocatedEntry] = []
     problems: list[Problem] = []
     for i, item in enumerate(raw):
-        label = f"{where}[{i}]" if where else "片段"
+        at = (where, i) if where else ("片段",)
+        label = format_path(at)
         line = _line_of(raw, i)
         if not isinstance(item, dict):
             problems.append(Problem("应为一个片段（含 标题、类别、内容 等）", file, line, label))
@@ -192,7 +194,7 @@ def parse_entries(data: Any, file: str) -> tuple[list[LocatedEntry], list[Proble
         try:
             entries.append(LocatedEntry(CorpusEntry.model_validate(values), file, line))
         except ValidationError as exc:
-            problems.extend(_problems(exc, file, label, line))
+            problems.extend(_problems(exc, file, at, line))
     return entries, problems
 
 

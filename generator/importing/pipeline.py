@@ -32,6 +32,10 @@ def import_file(path: str | Path) -> ImportResult:
         raise ImportFailure(name, "不支持的文件类型，只能导入 .txt、.md、.docx 文件")
     try:
         size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise ImportFailure(name, "文件不存在，请检查文件名和路径") from exc
+    except IsADirectoryError as exc:
+        raise ImportFailure(name, "这是一个文件夹，请给出文件") from exc
     except OSError as exc:
         raise ImportFailure(name, f"无法读取文件：{exc.strerror or exc}") from exc
     if size == 0:
