@@ -85,9 +85,7 @@ class DocBuilder:
 
     def text(self, value: Any) -> str:
         """Paragraphs from a string (one per line) or a list of strings."""
-        for para in _as_paragraphs(value):
-            self.blocks.append(Paragraph.plain(para))
-        return ""
+        return self.p(value)
 
     def items(self, values: Any, level: int | None = None) -> str:
         """A numbered list: each value becomes one numbered paragraph."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from helpers_pdf import first_missing, pdf_text
 
 from wenshu.generator import pdf
 from wenshu.generator.doctree import (
@@ -127,25 +128,10 @@ def grid_pdf(soffice, tmp_path_factory) -> Path:
     return pdf.convert_to_pdf(docx_path, folder / "输出" / "版心.pdf")
 
 
-def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def test_every_text_appears_in_order(text_pdf):
     assert text_pdf.suffix == ".pdf" and text_pdf.stem == "总结"
-    plain = subprocess.run(
-        # -raw keeps drawing order, so table cells read row by row.
-        [require("pdftotext"), "-raw", "-enc", "UTF-8", str(text_pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    rendered = squeeze(plain)
-    pos = 0
-    for text in text_document().texts():
-        found = rendered.find(squeeze(text), pos)
-        assert found >= 0, f"{text!r} missing or out of order"
-        pos = found + len(squeeze(text))
+    missing = first_missing(pdf_text(text_pdf), text_document().texts())
+    assert missing is None, f"{missing!r} missing or out of order"
 
 
 def test_gbt9704_full_page_is_22_lines_of_28_characters(grid_pdf):

@@ -6,10 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ..errors import WenshuError
+from ..periods import TERM_NAMES, term_label
 from .dates import DateFormatError, daterange, parse_weekday
 from .official import HolidaySource
 from .override import HolidayOverride
-from .schoolyear import TERM_NAMES, term_label
 
 WEEK_STARTS = {"mon": "周一", "sun": "周日"}
 MAX_WEEKS = 30

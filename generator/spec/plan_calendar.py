@@ -66,11 +66,17 @@ def span_text(a: dt.date, b: dt.date) -> str:
     return cn_span(a, b)
 
 
+def week_limit(cal: Any) -> tuple[int, str]:
+    """The last week number a plan may use, and how it was found (for messages)."""
+    if cal is not None:
+        return len(cal.weeks), "按开学日期"
+    return LOOSE_MAX_WEEKS, "按学期最长"
+
+
 def check_activities(spec: Any, cal: Any) -> list[Finding]:
     """周次 within the term, 周次 and 日期 agreeing, 日期 not on a holiday."""
     out: list[Finding] = []
-    total = len(cal.weeks) if cal is not None else LOOSE_MAX_WEEKS
-    why = "按开学日期" if cal is not None else "按学期最长"
+    total, why = week_limit(cal)
     for i, mp in enumerate(spec.calendar or []):
         for j, act in enumerate(mp.activities):
             path = ("行事历", i, "活动", j)

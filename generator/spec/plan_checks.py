@@ -6,7 +6,7 @@ import re
 
 from .checks import Finding, check_dates_in_period, check_period, check_tree_depth, check_unique
 from .plan import PlanSpec
-from .plan_calendar import LOOSE_MAX_WEEKS, check_activities, term_calendar
+from .plan_calendar import check_activities, term_calendar, week_limit
 from .rotation import check_rotation
 
 
@@ -63,9 +63,7 @@ def check_plan(spec: PlanSpec, ctx: object = None) -> list[Finding]:
         if not cal_findings:
             out += check_activities(spec, cal)
             if spec.rotation is not None:
-                total = len(cal.weeks) if cal is not None else LOOSE_MAX_WEEKS
-                why = "按开学日期" if cal is not None else "按学期最长"
-                out += check_rotation(spec.rotation, total, why)
+                out += check_rotation(spec.rotation, *week_limit(cal))
     out += check_tree_depth(spec.work, "主要工作")
     out += check_tree_depth(spec.safeguards, "保障措施")
 

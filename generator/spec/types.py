@@ -22,10 +22,6 @@ def school_year_start(school_year: str) -> int:
     return int(school_year[:4])
 
 
-def _term(value: Any) -> int:
-    return parse_term(value)
-
-
 def _month(value: Any) -> int:
     n: int | None = None
     if isinstance(value, bool):
@@ -67,7 +63,7 @@ def format_week(week: tuple[int, int]) -> str:
 
 
 SchoolYear = Annotated[str, BeforeValidator(_school_year)]
-Term = Annotated[int, BeforeValidator(_term)]
+Term = Annotated[int, BeforeValidator(parse_term)]
 Month = Annotated[int, BeforeValidator(_month)]
 CNDate = Annotated[dt.date, BeforeValidator(parse_date)]
 Week = Annotated[tuple[int, int], BeforeValidator(_week)]
