@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .context import ContextMaker, common_context
-from .doctree import Cell, Table
+from .doctree import Table
 from .numbering import strip_typed_marker
 from .spec.plan import PlanSpec
 from .spec.plan_calendar import span_text
@@ -191,4 +191,3 @@ def plan_context(spec: PlanSpec, maker: ContextMaker) -> dict[str, Any]:
     return ctx
 
 
-__all__ = ["plan_context", "goal_ids", "Cell"]

@@ -30,16 +30,6 @@ RPR_ORDER = [
     "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
     "em", "lang", "eastAsianLayout", "specVanish", "oMath",
 ]  # fmt: skip
-TBLPR_ORDER = [
-    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
-    "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders",
-    "shd", "tblLayout", "tblCellMar", "tblLook",
-]  # fmt: skip
-TRPR_ORDER = [
-    "cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit",
-    "trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden",
-]  # fmt: skip
-
 THEME_FONT_ATTRS = ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 
 # Characters XML 1.0 forbids: C0 controls other than tab/newline/CR, lone
