@@ -9,8 +9,12 @@ font, so a real 仿宋 still wins when it is installed.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 from xml.sax.saxutils import escape
+
+from .errors import ToolMissingError, WenshuError
 
 SERIF_SC = ["Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN", "Noto Sans CJK SC"]
 SANS_SC = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "Noto Serif CJK SC"]
@@ -50,17 +54,30 @@ def fontconfig_text() -> str:
     )
 
 
-def installed_families() -> set[str]:
-    """Font families fontconfig knows (empty when fc-list is unavailable)."""
-    import subprocess
-
+def installed_font_families() -> set[str]:
+    """Every family name (all languages) fontconfig knows; ToolMissingError without fc-list."""
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
+        raise ToolMissingError(
+            "未找到 fc-list（fontconfig），无法检查字体。"
+            "Debian/Ubuntu 运行 sudo apt-get install fontconfig 安装。"
+        )
     try:
-        out = subprocess.run(
-            ["fc-list", ":", "family"], capture_output=True, text=True, timeout=20
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return set()
-    return {name.strip() for line in out.splitlines() for name in line.split(",") if name.strip()}
+        result = subprocess.run(
+            [fc_list, "--format", "%{family}\n"],
+            capture_output=True,
+            text=True,
+            errors="replace",
+            timeout=60,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise WenshuError(f"fc-list 运行失败，无法检查字体：{exc}") from exc
+    families: set[str] = set()
+    for line in result.stdout.splitlines():
+        # One font may list several names: "FangSong,仿宋".
+        families.update(name.strip() for name in line.split(",") if name.strip())
+    return families
 
 
 def libreoffice_profile(profile_dir: Path) -> None:
@@ -68,7 +85,10 @@ def libreoffice_profile(profile_dir: Path) -> None:
     font is shown in the first installed Simplified Chinese face. LibreOffice applies
     its own substitution list before fontconfig's, so the fontconfig file alone is not
     enough; entries only apply when the named font is absent (Always = false)."""
-    have = installed_families()
+    try:
+        have = installed_font_families()
+    except WenshuError:  # no fontconfig: LibreOffice keeps its own substitutions
+        return
     pairs = []
     for family, accept in FALLBACKS.items():
         if family in have:

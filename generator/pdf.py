@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .docx.profiles import Profile, get_profile
 from .errors import ToolMissingError, WenshuError
-from .fontsubst import conversion_env, libreoffice_profile
+from .fontsubst import conversion_env, installed_font_families, libreoffice_profile
 from .fsutil import check_writable, write_atomic
 
 DEFAULT_TIMEOUT = 180.0
@@ -138,32 +138,6 @@ def _kill(proc: subprocess.Popen) -> None:
 def _tail(text: str, lines: int = 12) -> str:
     kept = [line for line in text.strip().splitlines() if "javaldx" not in line]
     return "\n".join(kept[-lines:])
-
-
-def installed_font_families() -> set[str]:
-    """Every family name (all languages) fontconfig knows; ToolMissingError without fc-list."""
-    fc_list = shutil.which("fc-list")
-    if not fc_list:
-        raise ToolMissingError(
-            "未找到 fc-list（fontconfig），无法检查字体。"
-            "Debian/Ubuntu 运行 sudo apt-get install fontconfig 安装。"
-        )
-    try:
-        result = subprocess.run(
-            [fc_list, "--format", "%{family}\n"],
-            capture_output=True,
-            text=True,
-            errors="replace",
-            timeout=60,
-            check=True,
-        )
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise WenshuError(f"fc-list 运行失败，无法检查字体：{exc}") from exc
-    families: set[str] = set()
-    for line in result.stdout.splitlines():
-        # One font may list several names: "FangSong,仿宋".
-        families.update(name.strip() for name in line.split(",") if name.strip())
-    return families
 
 
 def missing_fonts(profile: str | Profile) -> list[str]:
