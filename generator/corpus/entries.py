@@ -17,33 +17,21 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
 from ..errors import CorpusError, Problem, SpecError
-from ..spec.messages import format_path
+from ..spec.messages import _message, clean_loc, format_path
 from ..vocab import CATEGORIES, KINDS, SECTION_VARIABLES, TOPICS
+from ..yamlio import parse_yaml
 
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
-
-_FIELD_NAMES = {
-    "id": "编号",
-    "category": "类别",
-    "title": "标题",
-    "topics": "主题",
-    "kinds": "文种",
-    "text": "内容",
-    "items": "条目",
-    "sources": "来源",
-}
 
 
 def placeholders(*texts: str) -> list[str]:
@@ -134,37 +122,29 @@ class LocatedEntry:
     line: int | None
 
 
-def _problems(exc: ValidationError, file: str, where: tuple, line: int | None) -> list[Problem]:
+def _problems(
+    exc: ValidationError, file: str, where: tuple, line: int | None, values: dict
+) -> list[Problem]:
+    """One Chinese line per field, worded like every other spec message."""
     problems = []
     for err in exc.errors():
-        loc = [p if isinstance(p, int) else _FIELD_NAMES.get(str(p), str(p)) for p in err["loc"]]
-        path = format_path((*where, *loc))
-        msg = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "missing":
-            msg = "缺少此项"
-        elif err["type"] == "extra_forbidden":
-            msg = f"未知的字段，可用字段：{'、'.join(_FIELD_NAMES.values())}"
-        elif err["type"] in ("string_type", "list_type"):
-            msg = (
-                "应为文字" if err["type"] == "string_type" else "应为列表，如 [课题研究, 校本研修]"
-            )
-        elif err["type"] == "string_too_short":
-            msg = "不能为空"
-        problems.append(Problem(message=msg, file=file, line=line, path=path))
+        rel, _tags = clean_loc(tuple(err["loc"]), values)
+        msg = _message(err, rel, CorpusEntry, values)
+        problems.append(
+            Problem(message=msg, file=file, line=line, path=format_path((*where, *rel)))
+        )
     return problems
 
 
-def _line_of(node: Any, index: int) -> int | None:
-    try:
-        return node.lc.item(index)[0] + 1
-    except (AttributeError, KeyError, TypeError, IndexError):
-        return None
+def parse_entries(
+    data: Any, file: str, line_for: Callable[[tuple], int | None] = lambda loc: None
+) -> tuple[list[LocatedEntry], list[Problem]]:
+    """Validate YAML data holding one entry, a list of entries, or {类别, 片段: [...]}.
 
-
-def parse_entries(data: Any, file: str) -> tuple[list[LocatedEntry], list[Problem]]:
-    """Validate YAML data holding one entry, a list of entries, or {类别, 片段: [...]}."""
+    `line_for(path)` gives the line of a value by its path in `data` (see yamlio)."""
     default_category = None
     where = "片段"
+    base: tuple = ("片段",)
     if isinstance(data, dict) and "片段" in data:
         extra = set(data) - {"类别", "片段"}
         if extra:
@@ -173,9 +153,9 @@ def parse_entries(data: Any, file: str) -> tuple[list[LocatedEntry], list[Proble
         default_category = data.get("类别")
         raw = data["片段"]
     elif isinstance(data, dict):
-        raw, where = [data], ""
+        raw, where, base = [data], "", ()
     else:
-        raw = data
+        raw, base = data, ()
     if not isinstance(raw, list) or not raw:
         msg = "文件应包含一个片段、一个片段列表，或“类别 + 片段”两项"
         return [], [Problem(msg, file=file)]
@@ -184,7 +164,7 @@ def parse_entries(data: Any, file: str) -> tuple[list[LocatedEntry], list[Proble
     for i, item in enumerate(raw):
         at = (where, i) if where else ("片段",)
         label = format_path(at)
-        line = _line_of(raw, i)
+        line = line_for((*base, i) if where else base)
         if not isinstance(item, dict):
             problems.append(Problem("应为一个片段（含 标题、类别、内容 等）", file, line, label))
             continue
@@ -194,20 +174,8 @@ def parse_entries(data: Any, file: str) -> tuple[list[LocatedEntry], list[Proble
         try:
             entries.append(LocatedEntry(CorpusEntry.model_validate(values), file, line))
         except ValidationError as exc:
-            problems.extend(_problems(exc, file, at, line))
+            problems.extend(_problems(exc, file, at, line, values))
     return entries, problems
-
-
-def _load_yaml(text: str, file: str) -> Any:
-    yaml = YAML(typ="rt")
-    try:
-        return yaml.load(text)
-    except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise SpecError(
-            [Problem(f"YAML 格式错误：{getattr(exc, 'problem', exc)}", file, line)]
-        ) from exc
 
 
 def load_user_file(path: Path) -> list[CorpusEntry]:
@@ -221,7 +189,8 @@ def load_user_file(path: Path) -> list[CorpusEntry]:
         raise SpecError(
             [Problem(f"无法读取（需要 UTF-8 编码的 YAML 文件）：{exc}", str(path))]
         ) from exc
-    entries, problems = parse_entries(_load_yaml(text, path.name), path.name)
+    loaded = parse_yaml(text, path.name)
+    entries, problems = parse_entries(loaded.data, path.name, loaded.line_for)
     if problems:
         raise SpecError(problems, headline=f"{path.name} 中的片段有误，未添加任何片段：")
     return [e.entry for e in entries]
@@ -259,11 +228,11 @@ def load_builtin(directory: Path) -> list[LocatedEntry]:
     seen: dict[str, str] = {}
     for path in _yaml_files(directory):
         try:
-            data = _load_yaml(path.read_text(encoding="utf-8-sig"), path.name)
+            loaded = parse_yaml(path.read_text(encoding="utf-8-sig"), path.name)
         except SpecError as exc:
             problems.extend(exc.problems)
             continue
-        found, bad = parse_entries(data, path.name)
+        found, bad = parse_entries(loaded.data, path.name, loaded.line_for)
         problems.extend(bad)
         for located in found:
             entry_id = located.entry.id
