@@ -45,14 +45,19 @@ def os_reason(exc: OSError) -> str:
     return _REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
 
 
-def _advice(exc: OSError) -> str:
+def _advice(exc: OSError, file: bool = True) -> str:
     code = exc.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
         return "请清理磁盘空间，或用 -o 写到其他磁盘。"
-    if code in (errno.EROFS, errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY) or getattr(
+    if code == errno.EROFS:
+        return "请用 -o 另选一个可写的位置（如自己的文档文件夹）。"
+    locked = code in (errno.EACCES, errno.EPERM, errno.EBUSY, errno.ETXTBSY) or getattr(
         exc, "winerror", None
-    ) in (32, 33):
+    ) in (32, 33)
+    if locked and file:
         return "如果它正在 Word 或 WPS 中打开，请先关闭；否则请用 -o 另选一个可写的位置。"
+    if locked:
+        return "请用 -o 另选一个可写的位置。"
     if code == errno.ENAMETOOLONG:
         return "请用较短的文件名或路径。"
     return "请用 -o 另选输出文件。"
@@ -191,7 +196,7 @@ def atomic_path(path: Path, force: bool = False) -> Iterator[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise WenshuError(
-            f"无法创建文件夹 {path.parent}：{os_reason(exc)}。{_advice(exc)}"
+            f"无法创建文件夹 {shown_path(path.parent)}：{os_reason(exc)}。{_advice(exc, file=False)}"
         ) from None
     _remove_stale_temporaries(path)
     try:

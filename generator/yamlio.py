@@ -118,6 +118,19 @@ _FORBIDDEN = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000
 _CHAR_NAMES = {"\x00": "NUL（空字符）", "\x7f": "DEL", "\ufffe": "非字符", "\uffff": "非字符"}
 
 
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def yaml_quote(text: str) -> str:
+    """`text` as a YAML double-quoted scalar on one line: line breaks become spaces, and
+    characters a YAML file cannot hold (controls, U+FFFF…) are written as escapes."""
+    body = text.replace("\\", "\\\\").replace('"', '\\"')
+    body = re.sub(r"\r\n|[\n\r\x85\u2028\u2029]", " ", body)
+    return '"' + _FORBIDDEN.sub(lambda m: _escape(m.group()), body) + '"'
+
+
 def _check_characters(text: str, label: str) -> None:
     m = _FORBIDDEN.search(text)
     if m is None:
@@ -324,6 +337,8 @@ class _Builder:
         else:
             self.count(1, line)
             value = self.scalar(event)
+            if loc is None:  # a key is its text as written (1, true, ~ included)
+                value = event.value
             if event.anchor:
                 self.anchors[event.anchor] = _Anchored(value, 1, loc or (), [])
             if loc is not None:
@@ -349,7 +364,7 @@ class _Builder:
         if loc is None:  # used as a key
             if isinstance(target.value, (dict, list)):
                 raise _Fail("YAML 格式错误：键必须是一段文字，别名“*" + name + "”不是。", line)
-            return target.value
+            return target.value if isinstance(target.value, str) else str(target.value)
         self._mark_item(loc, line)
         base = len(target.loc)
         for sub, sub_line in target.entries:
@@ -373,7 +388,7 @@ class _Builder:
             frame.value.append(value)
             return
         if frame.key is _NO_KEY:
-            key = value if isinstance(value, (str, int)) else str(value)
+            key = value
             if key in frame.value:
                 first = dict(self.entries).get(frame.loc + (key,))
                 raise _Fail(

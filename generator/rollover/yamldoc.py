@@ -88,8 +88,9 @@ def load_roundtrip(text: str, label: str = "") -> RoundTrip:
     """
     try:
         _, seq_indent, offset = load_yaml_guess_indent(text)
-    except (YAMLError, ValueError, OverflowError, TypeError, RecursionError):
-        # Only a guess (ruamel's plain loader); _load below reports real problems.
+    except Exception:  # noqa: BLE001
+        # Only a guess, by a helper with bugs of its own (an IndexError on a line that is
+        # just "-"); _load below reports whatever is really wrong with the text.
         seq_indent, offset = 4, 2
     offset = offset or 0
     layouts = [(2, seq_indent or 2, offset), *_LAYOUTS]
