@@ -140,8 +140,8 @@ _CLICK_MESSAGES = [
     (r"Option '([^']+)' requires an argument\.", lambda m: f"选项 {m[1]} 后面需要一个值。"),
     (r"Got unexpected extra arguments? \((.*)\)", lambda m: f"多余的参数：{m[1]}。"),
     (
-        r"Invalid value for '([^']+)': (.*)",
-        lambda m: f"{m[1]} 的值无效：{_click_value_message(m[2])}",
+        r"Invalid value for ('[^']+'(?: / '[^']+')*): (.*)",
+        lambda m: f"{m[1].replace(chr(39), '')} 的值无效：{_click_value_message(m[2])}",
     ),
 ]
 

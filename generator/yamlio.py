@@ -461,14 +461,15 @@ def parser_problem(exc: MarkedYAMLError, text: str, label: str) -> Problem:
         mark = exc.context_mark
     lines = text.split("\n")
     line = mark.line + 1 if mark is not None else None
-    near: list[str] = []
+    near: list[tuple[int, str]] = []  # the lines at the marks and the ones before them
     for m in (exc.context_mark, exc.problem_mark):
         if m is not None:
-            near += lines[max(0, m.line - 1) : m.line + 1][::-1]
+            near += [(n + 1, lines[n]) for n in (m.line, m.line - 1) if 0 <= n < len(lines)]
     char = None
     if exc.problem_mark is not None and 0 <= exc.problem_mark.index < len(text):
         char = text[exc.problem_mark.index]
-    return Problem(yaml_problem_cn(problem, context, near, char), file=label, line=line)
+    message, about = yaml_problem_cn(problem, context, near, char)
+    return Problem(message, file=label, line=about or line)
 
 
 def parse_yaml(text: str, label: str) -> LoadedYaml:

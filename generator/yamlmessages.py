@@ -114,13 +114,13 @@ _RULES: list[tuple[tuple[str, ...], str]] = [
 ]
 
 
-def _fullwidth_colon(lines: list[str]) -> str | None:
-    for text in lines:
+def _fullwidth_colon(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
+    for number, text in lines:
         m = _FULLWIDTH_KEY.match(text)
         if m:
             lead, key, rest = m.groups()
             fixed = f"{lead.strip() + ' ' if lead.strip() else ''}{key}: {rest}".rstrip()
-            return (
+            return number, (
                 f"“{key}”后面用了中文冒号“：”。键和值之间要用英文冒号加一个空格，"
                 f"请改成“{fixed}”。"
             )
@@ -128,25 +128,26 @@ def _fullwidth_colon(lines: list[str]) -> str | None:
 
 
 def yaml_problem_cn(
-    problem: str, context: str, source_lines: list[str], char: str | None = None
-) -> str:
-    """A Chinese message for one parser complaint.
+    problem: str, context: str, source_lines: list[tuple[int, str]], char: str | None = None
+) -> tuple[str, int | None]:
+    """A Chinese message for one parser complaint, and the line it is about when that is
+    not the line the parser names.
 
-    `source_lines` are the lines of the file around the error (the error's line first),
-    used to recognise a full-width colon; `char` is the character at the error.
+    `source_lines` are (line number, text) of the lines around the error, used to
+    recognise a full-width colon; `char` is the character at the error.
     """
     both = f"{problem} {context}"
     if any(w in both for w in _STRUCTURE):
-        hint = _fullwidth_colon(source_lines)
-        if hint:
-            return _HEAD + hint
+        hit = _fullwidth_colon(source_lines)
+        if hit:
+            return _HEAD + hit[1], hit[0]
     m = re.search(r"alias '?([^'\s]*)'?", problem)
     alias = m.group(1) if m else ""
     for words, message in _RULES:
         if any(w in both for w in words):
             shown = _show_char(char)
-            return _HEAD + message.replace("{alias}", alias).replace("{char}", shown)
-    return _HEAD + "这一行的写法无法识别。请检查这一行的缩进、冒号、引号和括号。"
+            return _HEAD + message.replace("{alias}", alias).replace("{char}", shown), None
+    return _HEAD + "这一行的写法无法识别。请检查这一行的缩进、冒号、引号和括号。", None
 
 
 def _show_char(char: str | None) -> str:

@@ -238,7 +238,8 @@ def mutated_data(draw: st.DrawFn, kind: str, gentle: bool = False) -> Any:
         elif op == "nest":
             parent[last] = _nest(parent[last], draw(st.integers(1, 140)), draw(st.booleans()))
         elif op == "dup" and isinstance(parent, list):
-            parent.extend([copy.deepcopy(parent[last])] * draw(st.integers(1, 50)))
+            times = draw(st.sampled_from([1, 2, 10, 50, 1000, 3000]))  # 1000+: 一千 and more
+            parent.extend(copy.deepcopy(parent[last]) for _ in range(times))
         if not isinstance(data, (dict, list)):
             break
     return data
