@@ -37,6 +37,7 @@ _DESCRIPTION = re.compile(r"\{#-?\s*说明[:：]\s*(.*?)\s*-?#\}", re.S)
 MAX_TEMPLATE_BYTES = 1024 * 1024
 # Results of `*` and `**` in a template larger than this are refused (no memory bombs).
 _MAX_PRODUCT = 100_000
+_MAX_POWER_BITS = 100_000
 
 
 @dataclass
@@ -131,7 +132,12 @@ class _Sandbox(SandboxedEnvironment):
 
     def call_binop(self, context: Any, op: str, left: Any, right: Any) -> Any:
         if op == "**":
-            if isinstance(right, (int, float)) and abs(right) > 64 and abs(left) > 1:
+            if (
+                isinstance(left, int)
+                and isinstance(right, int)
+                and abs(left) > 1
+                and abs(left).bit_length() * right > _MAX_POWER_BITS
+            ):
                 raise SecurityError("乘方的指数太大")
             return operator.pow(left, right)
         for seq, times in ((left, right), (right, left)):

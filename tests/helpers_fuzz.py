@@ -197,7 +197,7 @@ def mutated_data(draw: st.DrawFn, kind: str, gentle: bool = False) -> Any:
     change text to other (odd, printable) text, so that the spec mostly stays valid and
     its text goes all the way into the document."""
     data = copy.deepcopy(draw(st.sampled_from(bases()[kind])))
-    ops = ["text"] if gentle else ["text"] * 4 + ["replace", "replace", "delete", "add", "nest", "dup"]
+    ops = ["text"] * 5 + ["dup"] if gentle else ["text"] * 4 + ["replace", "replace", "delete", "add", "nest", "dup"]
     for _ in range(draw(st.sampled_from([0, 1, 1, 1, 2, 2, 3, 5]))):
         paths = list(_paths(data))
         path = draw(st.sampled_from(paths))
@@ -238,7 +238,8 @@ def mutated_data(draw: st.DrawFn, kind: str, gentle: bool = False) -> Any:
         elif op == "nest":
             parent[last] = _nest(parent[last], draw(st.integers(1, 140)), draw(st.booleans()))
         elif op == "dup" and isinstance(parent, list):
-            times = draw(st.sampled_from([1, 2, 10, 50, 1000, 3000]))  # 1000+: 一千 and more
+            # 1000 and more items at one level: numbered 一千…
+            times = draw(st.sampled_from([1, 1, 2, 2, 10, 10, 50, 50, 1000, 3000]))
             parent.extend(copy.deepcopy(parent[last]) for _ in range(times))
         if not isinstance(data, (dict, list)):
             break
