@@ -187,10 +187,18 @@ def main(ctx: click.Context, corpus_path: str | None) -> None:
     ctx.obj["corpus_path"] = corpus_path
 
 
+# A file with thousands of mistakes (a pasted list, a wrong file) lists this many.
+MAX_PROBLEMS_SHOWN = 100
+
+
 def _echo_problems(problems, err: bool = True) -> None:
-    for p in problems:
+    for p in problems[:MAX_PROBLEMS_SHOWN]:
         label = "警告" if p.severity == "warning" else "错误"
         click.echo(f"{label}：{p.render()}", err=err)
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        click.echo(
+            f"……另有 {len(problems) - MAX_PROBLEMS_SHOWN} 处未列出，请先改正上面这些。", err=err
+        )
 
 
 @main.command()

@@ -289,3 +289,10 @@ def test_internal_error_message_blames_nobody_and_keeps_files(tmp_path, monkeypa
     assert "这不是你的输入造成的" not in err
     assert "这份输入" in err and "RuntimeError" in err
     assert out.read_bytes() == b"old"
+
+
+def test_thousands_of_mistakes_are_counted_not_all_listed(tmp_path):
+    items = "".join("  - {类别: 常规, 条目: 不是列表}\n" for _ in range(3000))
+    err = fails_with(["build", spec_file(tmp_path, DUTY_HEAD + "职责:\n" + items)], 2)
+    assert err.count("\n") < 110, err[-500:]
+    assert "另有 2900 处未列出" in err and "共 3000 处错误" in err
