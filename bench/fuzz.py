@@ -173,12 +173,17 @@ def _mutate_docx(base: bytes, rng: random.Random) -> bytes:
             if how == "xml" and item.filename == "word/document.xml":
                 text = body.decode("utf-8")
                 i = rng.randrange(len(text))
-                body = (text[:i] + rng.choice(["<", "&", "]]>", "<w:p>", "\x00", "</w:body>"]) + text[i:]).encode(
-                    "utf-8", "surrogatepass"
-                )
+                body = (
+                    text[:i]
+                    + rng.choice(["<", "&", "]]>", "<w:p>", "\x00", "</w:body>"])
+                    + text[i:]
+                ).encode("utf-8", "surrogatepass")
             if how == "bomb" and item.filename == "word/document.xml":
                 body = body.replace(
-                    b"</w:body>", b"<w:p><w:r><w:t>" + b"A" * rng.randint(10**6, 3 * 10**7) + b"</w:t></w:r></w:p></w:body>"
+                    b"</w:body>",
+                    b"<w:p><w:r><w:t>"
+                    + b"A" * rng.randint(10**6, 3 * 10**7)
+                    + b"</w:t></w:r></w:p></w:body>",
                 )
             dst.writestr(item, body)
     return out.getvalue()
@@ -191,7 +196,21 @@ def _importer_sample(rng: random.Random, bases: list[bytes]) -> tuple[bytes, str
             [".txt", ".md", ".docx"]
         )
     if how == "text":
-        words = ["一、", "（一）", "1.", "（1）", "①", "工作目标", "篇一", "\n", "。", "20xx年", "\x00", "\ufeff", "\u202e"]
+        words = [
+            "一、",
+            "（一）",
+            "1.",
+            "（1）",
+            "①",
+            "工作目标",
+            "篇一",
+            "\n",
+            "。",
+            "20xx年",
+            "\x00",
+            "\ufeff",
+            "\u202e",
+        ]
         text = "".join(rng.choice(words) for _ in range(rng.randint(0, 5000)))
         enc = rng.choice(["utf-8", "gb18030", "utf-16", "utf-8-sig"])
         return text.encode(enc, "replace"), rng.choice([".txt", ".md"])
@@ -253,7 +272,12 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, default=None, help="folder for inputs of findings")
     parser.add_argument("--show", type=int, default=20, help="findings to print")
     parser.add_argument(
-        "-v", "--verbose", type=int, default=0, metavar="N", help="print the N commonest messages per outcome"
+        "-v",
+        "--verbose",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print the N commonest messages per outcome",
     )
     args = parser.parse_args()
     seed = args.seed if args.seed is not None else int(time.time())

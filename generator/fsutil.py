@@ -146,7 +146,9 @@ def check_writable(path: Path, force: bool) -> None:
     if exists and not force:
         raise OutputExistsError(path)
     if is_dir:
-        raise WenshuError(f"{shown_path(path)} 是一个文件夹，不能作为输出文件。请用 -o 指定文件名。")
+        raise WenshuError(
+            f"{shown_path(path)} 是一个文件夹，不能作为输出文件。请用 -o 指定文件名。"
+        )
 
 
 def _umask() -> int:

@@ -14,8 +14,6 @@ from .yamlio import yaml_quote
 TODO = "【待填写】"
 
 
-
-
 def _ref_text(value) -> str:
     if isinstance(value, Ref):
         return f"引用 {value.ref}"

@@ -403,9 +403,7 @@ class _Builder:
 
 
 _NO_KEY = object()
-_MANY_DOCUMENTS = (
-    "YAML 格式错误：文件里有多个 YAML 文档（用“---”分开）。一个输入文件只能写一份文档，请删去多余的部分。"
-)
+_MANY_DOCUMENTS = "YAML 格式错误：文件里有多个 YAML 文档（用“---”分开）。一个输入文件只能写一份文档，请删去多余的部分。"
 
 
 @dataclass
@@ -493,7 +491,12 @@ def parse_yaml(text: str, label: str) -> LoadedYaml:
         raise SpecError([parser_problem(exc, text, label)]) from None
     except YAMLError:
         raise SpecError(
-            [Problem("YAML 格式错误：文件无法按 YAML 读取。请检查缩进、冒号、引号和括号。", file=label)]
+            [
+                Problem(
+                    "YAML 格式错误：文件无法按 YAML 读取。请检查缩进、冒号、引号和括号。",
+                    file=label,
+                )
+            ]
         ) from None
     return LoadedYaml(data=builder.root, label=label, lines=dict(builder.entries))
 

@@ -12,7 +12,9 @@ import re
 _HEAD = "YAML 格式错误："
 
 # A key written with a full-width colon: `部门：教科室` (optionally as a list item).
-_FULLWIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?)([^\s:：#'\"{}\[\],&*!|>%@`-][^:：#]{0,30}?)\s*：\s*(.*)$")
+_FULLWIDTH_KEY = re.compile(
+    r"^(\s*(?:-\s+)?)([^\s:：#'\"{}\[\],&*!|>%@`-][^:：#]{0,30}?)\s*：\s*(.*)$"
+)
 
 _STRUCTURE = (
     "simple key",
@@ -121,8 +123,7 @@ def _fullwidth_colon(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
             lead, key, rest = m.groups()
             fixed = f"{lead.strip() + ' ' if lead.strip() else ''}{key}: {rest}".rstrip()
             return number, (
-                f"“{key}”后面用了中文冒号“：”。键和值之间要用英文冒号加一个空格，"
-                f"请改成“{fixed}”。"
+                f"“{key}”后面用了中文冒号“：”。键和值之间要用英文冒号加一个空格，请改成“{fixed}”。"
             )
     return None
 

@@ -197,7 +197,11 @@ def mutated_data(draw: st.DrawFn, kind: str, gentle: bool = False) -> Any:
     change text to other (odd, printable) text, so that the spec mostly stays valid and
     its text goes all the way into the document."""
     data = copy.deepcopy(draw(st.sampled_from(bases()[kind])))
-    ops = ["text"] * 5 + ["dup"] if gentle else ["text"] * 4 + ["replace", "replace", "delete", "add", "nest", "dup"]
+    ops = (
+        ["text"] * 5 + ["dup"]
+        if gentle
+        else ["text"] * 4 + ["replace", "replace", "delete", "add", "nest", "dup"]
+    )
     for _ in range(draw(st.sampled_from([0, 1, 1, 1, 2, 2, 3, 5]))):
         paths = list(_paths(data))
         path = draw(st.sampled_from(paths))
@@ -211,11 +215,15 @@ def mutated_data(draw: st.DrawFn, kind: str, gentle: bool = False) -> Any:
                     new = draw(
                         st.one_of(
                             st.sampled_from(PRINTABLE_ODD),
-                            st.text(st.characters(blacklist_categories=("C",)), min_size=1, max_size=40),
+                            st.text(
+                                st.characters(blacklist_categories=("C",)), min_size=1, max_size=40
+                            ),
                         )
                     )
                 else:
-                    new = draw(st.one_of(st.sampled_from(ODD_TEXT), st.text(min_size=1, max_size=40)))
+                    new = draw(
+                        st.one_of(st.sampled_from(ODD_TEXT), st.text(min_size=1, max_size=40))
+                    )
                 _get(data, where[:-1])[where[-1]] = draw(
                     st.sampled_from([new, old + new, new + old, old[: len(old) // 2] + new])
                 )
@@ -304,7 +312,9 @@ class _Emitter:
             return alias
         anchor = self._maybe_anchor()
         if isinstance(value, dict):
-            body = ", ".join(f"{self.scalar(k)}: {self.flow(v, depth + 1)}" for k, v in value.items())
+            body = ", ".join(
+                f"{self.scalar(k)}: {self.flow(v, depth + 1)}" for k, v in value.items()
+            )
             text = "{" + body + "}"
         elif isinstance(value, list):
             text = "[" + ", ".join(self.flow(v, depth + 1) for v in value) + "]"
@@ -321,9 +331,12 @@ class _Emitter:
             alias = self._maybe_alias(v)
             if alias:
                 self.lines.append(f"{head} {alias}")
-            elif isinstance(v, (dict, list)) and v and indent < 60 and not self.draw(
-                st.integers(0, 4)
-            ) == 0:
+            elif (
+                isinstance(v, (dict, list))
+                and v
+                and indent < 60
+                and not self.draw(st.integers(0, 4)) == 0
+            ):
                 anchor = self._maybe_anchor()
                 self.lines.append(f"{head} {anchor}".rstrip())
                 self.block(v, indent + 2)
@@ -359,7 +372,9 @@ SNIPPETS = st.one_of(
     st.integers(50, 3000).map(lambda n: "结束语: " + "[" * n + "]" * n + "\n"),
     st.integers(50, 3000).map(lambda n: "结束语: " + "{a: " * n + "}" * n + "\n"),
     st.integers(40, 400).map(
-        lambda n: "前言:\n" + "".join(" " * (2 * i) + "-\n" for i in range(n)) + " " * (2 * n) + "x\n"
+        lambda n: (
+            "前言:\n" + "".join(" " * (2 * i) + "-\n" for i in range(n)) + " " * (2 * n) + "x\n"
+        )
     ),
     st.just("结束语: *nowhere\n"),
     st.just("---\n文种: 工作计划\n"),
@@ -579,7 +594,9 @@ def write_case(case: SpecCase, folder: Path) -> Path:
     spec = folder / "输入.yaml"
     spec.write_bytes(case.data)
     plan = ROOT / "templates" / "demo" / "教科室工作计划.yaml"
-    (folder / "教科室工作计划.yaml").write_bytes(case.plan if case.plan is not None else plan.read_bytes())
+    (folder / "教科室工作计划.yaml").write_bytes(
+        case.plan if case.plan is not None else plan.read_bytes()
+    )
     return spec
 
 
@@ -609,5 +626,7 @@ def run_spec_case(case: SpecCase, corpus: Path, commands: tuple[str, ...]) -> li
             outcomes.append(run(["rollover", spec, "--to", "2027-2028", "-o", out], "rollover"))
             if out.is_file():
                 doc = folder / "滚动.docx"
-                outcomes.append(run([*base, "build", out, "-o", doc], "build-of-rollover", docx=doc))
+                outcomes.append(
+                    run([*base, "build", out, "-o", doc], "build-of-rollover", docx=doc)
+                )
     return outcomes

@@ -51,13 +51,34 @@ def writing_commands(src: Path, out: Path) -> dict[str, tuple[list, Path]]:
         "new": (["new", "工作计划", "-o", out / "新.yaml"], out / "新.yaml"),
         "schema": (["schema", "工作计划", "-o", out / "s.json"], out / "s.json"),
         "calendar": (
-            ["calendar", "2025-2026", "--term", "1", "--start", "2025-09-01", "-o", out / "校历.docx"],
+            [
+                "calendar",
+                "2025-2026",
+                "--term",
+                "1",
+                "--start",
+                "2025-09-01",
+                "-o",
+                out / "校历.docx",
+            ],
             out / "校历.docx",
         ),
-        "import-spec": (["import-spec", src / "旧计划.txt", "-o", out / "导入.yaml"], out / "导入.yaml"),
-        "rollover": (["rollover", plan_spec, "--to", "2026-2027", "-o", out / "滚动.yaml"], out / "滚动.yaml"),
-        "summary-init": (["summary", "init", plan_spec, "-o", out / "总结.yaml"], out / "总结.yaml"),
-        "corpus-export": (["corpus", "export", "--builtin", "-o", out / "导出.yaml"], out / "导出.yaml"),
+        "import-spec": (
+            ["import-spec", src / "旧计划.txt", "-o", out / "导入.yaml"],
+            out / "导入.yaml",
+        ),
+        "rollover": (
+            ["rollover", plan_spec, "--to", "2026-2027", "-o", out / "滚动.yaml"],
+            out / "滚动.yaml",
+        ),
+        "summary-init": (
+            ["summary", "init", plan_spec, "-o", out / "总结.yaml"],
+            out / "总结.yaml",
+        ),
+        "corpus-export": (
+            ["corpus", "export", "--builtin", "-o", out / "导出.yaml"],
+            out / "导出.yaml",
+        ),
     }
 
 
@@ -104,7 +125,9 @@ def _inject(monkeypatch, where: str, code: int) -> None:
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-@pytest.mark.parametrize(("where", "code", "needle"), FAULTS, ids=[f"{w}-{errno.errorcode[c]}" for w, c, _ in FAULTS])
+@pytest.mark.parametrize(
+    ("where", "code", "needle"), FAULTS, ids=[f"{w}-{errno.errorcode[c]}" for w, c, _ in FAULTS]
+)
 def test_disk_faults_are_messages_and_leave_files_as_they_were(
     tmp_path, monkeypatch, inputs, command, where, code, needle
 ):
@@ -114,7 +137,9 @@ def test_disk_faults_are_messages_and_leave_files_as_they_were(
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(b"old content")
     args = [*args, "--force"]
-    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and "语料库" not in p.name}
+    before = {
+        p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and "语料库" not in p.name
+    }
     _inject(monkeypatch, where, code)
     result = invoke(args)
     err = stderr_of(result)
@@ -122,7 +147,9 @@ def test_disk_faults_are_messages_and_leave_files_as_they_were(
     assert err.startswith("错误：无法写入 "), err
     assert needle in err, err
     assert target.read_bytes() == b"old content"
-    after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and "语料库" not in p.name}
+    after = {
+        p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and "语料库" not in p.name
+    }
     assert after == before  # nothing changed, no temporary file left behind
 
 
@@ -134,7 +161,9 @@ def test_output_path_that_is_a_folder_is_a_message(tmp_path, inputs):
     assert result.exit_code == 1
     assert "是一个文件夹，不能作为输出文件" in stderr_of(result)
     (out / "总结.yaml").mkdir()
-    result = invoke(["summary", "init", src / "教科室工作计划.yaml", "-o", out / "总结.yaml", "--force"])
+    result = invoke(
+        ["summary", "init", src / "教科室工作计划.yaml", "-o", out / "总结.yaml", "--force"]
+    )
     assert result.exit_code == 2  # refused by the option itself
     assert "是文件夹" in stderr_of(result)
 
@@ -243,7 +272,9 @@ def _text_files(folder: Path, n: int) -> None:
     folder.mkdir()
     for i in range(n):
         lines = ["一、工作目标"]
-        lines += [f"（{j + 1}）" + "".join(rng.choice(words) for _ in range(12)) + "。" for j in range(30)]
+        lines += [
+            f"（{j + 1}）" + "".join(rng.choice(words) for _ in range(12)) + "。" for j in range(30)
+        ]
         (folder / f"计划{i:03d}.txt").write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -295,7 +326,10 @@ def test_kill_9_during_corpus_import_loses_nothing(tmp_path):
 def test_kill_9_during_build_force_keeps_old_or_new_file_whole(tmp_path):
     import docx
 
-    items = [{"标题": f"第{i}项工作", "内容": "落实常规管理，每月检查教案和作业。" * 3} for i in range(2500)]
+    items = [
+        {"标题": f"第{i}项工作", "内容": "落实常规管理，每月检查教案和作业。" * 3}
+        for i in range(2500)
+    ]
     spec = write_spec(tmp_path / "计划.yaml", plan(主要工作=items))
     out = tmp_path / "计划.docx"
     out.write_bytes(b"the old file")

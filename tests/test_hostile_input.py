@@ -255,7 +255,9 @@ def test_utf16_and_utf32_files_with_a_bom_are_read(tmp_path, encoding):
 
 def test_utf16_without_a_bom_says_which_encoding_to_save_as(tmp_path):
     spec = tmp_path / "职责.yaml"
-    spec.write_bytes((DEMO / "教研组长工作职责.yaml").read_text(encoding="utf-8").encode("utf-16-le"))
+    spec.write_bytes(
+        (DEMO / "教研组长工作职责.yaml").read_text(encoding="utf-8").encode("utf-16-le")
+    )
     fails_with(["build", spec], 1, "职责.yaml", "UTF-16", "另存为 UTF-8")
 
 
@@ -264,7 +266,11 @@ def test_utf16_without_a_bom_says_which_encoding_to_save_as(tmp_path):
     [
         ("文种: 工作职责\n单位: 城南中学\n部门：教科室\n职责: [x]\n", 3, "部门: 教科室"),
         ("部门：教科室\n文种: 工作职责\n", 1, "部门: 教科室"),
-        ("文种: 工作职责\n单位: 城南中学\n职责:\n  - 类别：常规\n    条目: [x]\n", 4, "- 类别: 常规"),
+        (
+            "文种: 工作职责\n单位: 城南中学\n职责:\n  - 类别：常规\n    条目: [x]\n",
+            4,
+            "- 类别: 常规",
+        ),
     ],
 )
 def test_full_width_colon_in_a_key_is_named_with_the_fix(tmp_path, text, line, fixed):

@@ -100,7 +100,9 @@ HOSTILE_TEMPLATES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "needle"), HOSTILE_TEMPLATES, ids=[n for _, n in HOSTILE_TEMPLATES])
+@pytest.mark.parametrize(
+    ("text", "needle"), HOSTILE_TEMPLATES, ids=[n for _, n in HOSTILE_TEMPLATES]
+)
 def test_user_templates_run_in_a_sandbox(tmp_path, text, needle):
     mine = template_dir(tmp_path / "mine", "坏的", text)
     spec = write_spec(tmp_path / "计划.yaml", plan(模板="坏的"))

@@ -522,9 +522,7 @@ def open_corpus(
                 f"语料库 {path} 已损坏或不是 wenshu 的语料库（{reason}）。"
                 "可删除该文件后重新导入，或用 --corpus 指定其他文件。"
             ) from exc
-        raise CorpusError(
-            f"无法使用语料库 {path}：{reason}。请用 --corpus 指定其他文件。"
-        ) from exc
+        raise CorpusError(f"无法使用语料库 {path}：{reason}。请用 --corpus 指定其他文件。") from exc
     except BaseException:
         conn.close()
         raise
