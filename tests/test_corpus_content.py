@@ -15,7 +15,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from wenshu.generator.textnorm import find_placeholders
-from wenshu.generator.vocab import CATEGORIES, KINDS, SECTION_VARIABLES, TOPICS
+from wenshu.generator.vocab import CATEGORIES, CORPUS_KINDS, SECTION_VARIABLES, TOPICS
 
 CORPUS_DIR = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -34,6 +34,9 @@ EXPECTED_PREFIX = {
     "努力方向": "fx",
     "保障措施": "bz",
     "结束语": "jy",
+    "制度条款": "zt",
+    "通知正文": "tz",
+    "活动记录": "hd",
 }
 
 MIN_PER_CATEGORY = 8
@@ -115,9 +118,9 @@ def test_sections_have_required_fields():
         if not isinstance(kinds, list) or not kinds:
             problems.append(f"{where}: 文种应为非空列表")
         else:
-            bad = [k for k in kinds if k not in KINDS]
+            bad = [k for k in kinds if k not in CORPUS_KINDS]
             if bad:
-                problems.append(f"{where}: 文种不在 {KINDS} 中：{bad}")
+                problems.append(f"{where}: 文种不在 {CORPUS_KINDS} 中：{bad}")
         if not isinstance(sec.get("内容"), str) or not sec["内容"].strip():
             problems.append(f"{where}: 内容为空")
         items = sec.get("条目")

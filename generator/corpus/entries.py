@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..errors import CorpusError, Problem, SpecError
 from ..spec.messages import _message, clean_loc, format_path
-from ..vocab import CATEGORIES, KINDS, SECTION_VARIABLES, TOPICS
+from ..vocab import CATEGORIES, CORPUS_KINDS, SECTION_VARIABLES, TOPICS
 from ..yamlio import parse_yaml
 
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
@@ -89,7 +89,7 @@ class CorpusEntry(BaseModel):
     @field_validator("kinds")
     @classmethod
     def _check_kinds(cls, value: list[str]) -> list[str]:
-        return _from_vocabulary(value, KINDS, "文种")
+        return _from_vocabulary(value, CORPUS_KINDS, "文种")
 
     @field_validator("items")
     @classmethod
