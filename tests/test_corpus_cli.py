@@ -104,7 +104,18 @@ def _json(result):
 def test_search_json_shape(run):
     hits = _json(run("search", "青年教师", "--json"))
     assert [h["id"] for h in hits] == ["cs101"]
-    assert set(hits[0]) == {"id", "title", "text", "category", "topics", "sources", "score", "uses"}
+    assert set(hits[0]) == {
+        "id",
+        "title",
+        "text",
+        "category",
+        "topics",
+        "sources",
+        "score",
+        "uses",
+        "matched",
+    }
+    assert hits[0]["matched"][0]["word"] == "青年教师"
     assert hits[0]["topics"] == ["青年教师培养"] and hits[0]["sources"] == []
 
 
