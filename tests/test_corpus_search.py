@@ -145,18 +145,8 @@ def test_filters_without_query_list_sections(corpus):
 def test_limit_and_hit_fields(corpus):
     hits = corpus.search("教师", limit=2)
     assert len(hits) == 2
-    hit = hits[0]
-    assert hit.to_json().keys() == {
-        "id",
-        "title",
-        "text",
-        "category",
-        "topics",
-        "sources",
-        "score",
-        "uses",
-        "matched",
-    }
+    data = hits[0].to_json()  # the --json shape itself is checked in test_corpus_cli.py
+    assert data["id"] == hits[0].id and data["matched"] == hits[0].matched
 
 
 def test_search_sees_updates_immediately(tmp_path: Path):
