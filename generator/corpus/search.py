@@ -136,7 +136,8 @@ def _plan(conn: sqlite3.Connection, word: Word, lex: Lexicon) -> _Plan:
     else:
         plan.instr, plan.instr_params = _instr_sql(own)
     if not known and len(own) >= 4 and not word.latin:
-        # A phrase the table does not know ("站稳讲台的方法"): sections sharing part of it.
+        # A run the table does not know (a phrase, or a typo such as 青年教室培养):
+        # sections sharing a trigram with it.
         phrases.extend(_phrase(own[i : i + 3]) for i in range(len(own) - 2))
     for term, _weight in word.terms[1:]:
         if len(term) >= 3:
@@ -220,7 +221,9 @@ def _candidates(conn, plans: list[_Plan], cond: str, params: list, size: int) ->
             rows = [r[0] for r in conn.execute(sql, [*values, _CATEGORY_CANDIDATES])]
         found.update(dict.fromkeys(rows))
     scanned = [p for p in plans if p.instr]
-    if scanned and not found:  # nothing from the index: a full scan is the only way
+    # Scan when the index gave nothing, or when no query word itself could use it (教师
+    # alone: its synonyms found some sections, but most say just 教师).
+    if scanned and (not found or len(scanned) == len(plans)):
         where = " OR ".join(p.instr for p in scanned)
         sql = f"SELECT s.pk FROM sections s WHERE ({where}){cond} LIMIT ?"
         values = [v for p in scanned for v in p.instr_params]
