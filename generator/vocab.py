@@ -3,9 +3,9 @@
 # 文种 the generator builds from a spec.
 KINDS = ("工作计划", "工作职责", "工作总结")
 
-# 文种 a corpus section may be written for: the built ones plus those whose text is
-# reused by hand today (制度 clauses, 通知 bodies, 教研组台帐 records).
-CORPUS_KINDS = (*KINDS, "制度", "通知", "教研组台帐")
+# 文种 a corpus section may be written for: the built ones plus 制度 clauses, 通知 bodies
+# and 教研组台帐 records (kept once each should KINDS come to include them).
+CORPUS_KINDS = tuple(dict.fromkeys((*KINDS, "制度", "通知", "教研组台帐")))
 
 CATEGORIES = (
     "前言",
