@@ -110,6 +110,7 @@ def run_specs(targets: tuple[str, ...], examples: int, seed: int, tally: Tally) 
     corpus = Path(tempfile.mkdtemp(prefix="wenshu-fuzz-corpus-")) / "语料库.db"
     open_corpus(corpus).close()
     kinds = ("工作计划",) if targets == ("summary-init",) else None
+    done = [0]
 
     @hseed(seed)
     @settings(
@@ -121,6 +122,9 @@ def run_specs(targets: tuple[str, ...], examples: int, seed: int, tally: Tally) 
     )
     @given(spec_cases(kinds=kinds) if kinds else spec_cases())
     def campaign(case):
+        done[0] += 1
+        if done[0] % 1000 == 0:
+            print(f"  {done[0]}/{examples} specs", file=sys.stderr, flush=True)
         commands = targets
         if case.kind != "工作计划":
             commands = tuple(t for t in targets if t != "summary-init")
