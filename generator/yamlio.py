@@ -196,8 +196,9 @@ class _Builder:
         self.resolver = resolver
         self.stack: list[_Frame] = []
         self.entries: list[tuple[Loc, int]] = [((), 1)]
-        self.anchors: dict[str, _Anchored] = {}
-        self.open_anchors: set[str] = set()
+        # The latest definition of each anchor: a finished value, or the frame of a
+        # collection still being read (an alias to that would make a cycle).
+        self.anchors: dict[str, _Anchored | _Frame] = {}
         self.nodes = 0
         self.root: Any = None
         self.done = False
@@ -312,13 +313,12 @@ class _Builder:
         value: Any = {} if want == _MAP else []
         frame = _Frame(value, loc, event.anchor, len(self.entries), self.nodes - 1)
         if event.anchor:
-            self.open_anchors.add(event.anchor)
+            self.anchors[event.anchor] = frame
         self.stack.append(frame)
 
     def end(self, event: Any) -> None:
         frame = self.stack.pop()
-        if frame.anchor:
-            self.open_anchors.discard(frame.anchor)
+        if frame.anchor and self.anchors.get(frame.anchor) is frame:  # not redefined inside
             self.anchors[frame.anchor] = _Anchored(
                 frame.value,
                 self.nodes - frame.nodes_before,
@@ -347,13 +347,13 @@ class _Builder:
 
     def _alias(self, event: Any, loc: Loc | None, line: int) -> Any:
         name = event.anchor
-        if name in self.open_anchors:
+        target = self.anchors.get(name)
+        if isinstance(target, _Frame):
             raise _Fail(
                 f"YAML 格式错误：别名“*{name}”出现在它自己的锚点“&{name}”里面，"
                 "会无限循环。请把要重复的内容直接写出来。",
                 line,
             )
-        target = self.anchors.get(name)
         if target is None:
             raise _Fail(
                 f"YAML 格式错误：别名“*{name}”找不到对应的锚点“&{name}”（锚点要写在别名之前）。"

@@ -343,3 +343,20 @@ def test_kill_9_during_build_force_keeps_old_or_new_file_whole(tmp_path):
     assert done.returncode == 0, done.stderr.decode()
     assert len(docx.Document(str(out)).paragraphs) > 2500
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process ids are checked on POSIX only")
+def test_temporary_files_of_killed_runs_are_removed_by_the_next_run(tmp_path, inputs):
+    src, out = inputs
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()  # a process id that is surely gone
+    stale = out / f".计划.docx.{dead.pid}.k9x2_a1b.tmp"
+    stale.write_bytes(b"half a file")
+    alive = out / ".计划.docx.1.zzzzzzzz.tmp"  # pid 1 is alive: maybe another writer's
+    alive.write_bytes(b"in progress")
+    other = out / f".别的.docx.{dead.pid}.k9x2_a1b.tmp"  # another output's: not ours to touch
+    other.write_bytes(b"x")
+    result = invoke(["build", src / "教科室工作计划.yaml", "-o", out / "计划.docx"])
+    assert result.exit_code == 0, stderr_of(result)
+    assert not stale.exists()
+    assert alive.exists() and other.exists()

@@ -302,3 +302,20 @@ def test_thousands_of_mistakes_are_counted_not_all_listed(tmp_path):
     err = fails_with(["build", spec_file(tmp_path, DUTY_HEAD + "职责:\n" + items)], 2)
     assert err.count("\n") < 110, err[-500:]
     assert "另有 2900 处未列出" in err and "共 3000 处错误" in err
+
+
+def test_plan_without_read_permission_is_a_message(tmp_path, monkeypatch):
+    import wenshu.generator.fsutil as fsutil
+
+    (tmp_path / "教科室工作计划.yaml").write_bytes((DEMO / "教科室工作计划.yaml").read_bytes())
+    spec = summary_linking(tmp_path, "教科室工作计划.yaml")
+    real_open = os.open
+
+    def denied(path, *args, **kwargs):
+        if str(path).endswith("教科室工作计划.yaml"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(fsutil.os, "open", denied)
+    err = fails_with(["build", spec], 2, "总结.yaml 第3行 计划", "教科室工作计划.yaml", "没有权限")
+    no_english(err)
