@@ -319,3 +319,14 @@ def test_plan_without_read_permission_is_a_message(tmp_path, monkeypatch):
     monkeypatch.setattr(fsutil.os, "open", denied)
     err = fails_with(["build", spec], 2, "总结.yaml 第3行 计划", "教科室工作计划.yaml", "没有权限")
     no_english(err)
+
+
+def test_a_thousand_items_at_one_level_are_numbered(tmp_path):
+    from helpers_docx import texts
+
+    work = [{"标题": f"第{i}项", "内容": "按月落实。"} for i in range(1, 1012)]
+    spec = write_spec(tmp_path / "计划.yaml", plan(主要工作=work))
+    result = invoke(["build", spec])  # this was an IndexError (no Chinese number past 999)
+    assert result.exit_code == 0, stderr_of(result)
+    lines = texts(tmp_path / "计划.docx")
+    assert "（一千）第1000项" in lines and "（一千零一十一）第1011项" in lines
