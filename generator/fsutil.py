@@ -33,7 +33,14 @@ _REASONS = {
     errno.EINVAL: "文件名不合法",
     errno.ENXIO: "设备不存在",
     errno.ENODEV: "设备不存在",
+    errno.EEXIST: "已有同名的文件或链接",
+    errno.EXDEV: "不能跨磁盘移动",
+    errno.ENOMEM: "内存不足",
+    errno.EAGAIN: "暂时无法访问，请稍后再试",
+    errno.ETIMEDOUT: "访问超时（网络磁盘？）",
 }
+if hasattr(errno, "ESTALE"):
+    _REASONS[errno.ESTALE] = "网络磁盘上的文件已失效，请重新打开所在文件夹"
 if hasattr(errno, "EDQUOT"):
     _REASONS[errno.EDQUOT] = "磁盘配额已用完"
 
@@ -42,7 +49,11 @@ def os_reason(exc: OSError) -> str:
     """Why an OSError happened, in a few Chinese words."""
     if getattr(exc, "winerror", None) in (32, 33):  # sharing / lock violation on Windows
         return "正被其他程序（如 Word、WPS）打开"
-    return _REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+    reason = _REASONS.get(exc.errno or 0)
+    if reason is None:  # no English from the system: its code, for a search or a report
+        code = errno.errorcode.get(exc.errno or 0) or getattr(exc, "winerror", None)
+        reason = f"操作系统报告的错误（{code or type(exc).__name__}）"
+    return reason
 
 
 def _advice(exc: OSError, file: bool = True) -> str:
@@ -139,7 +150,7 @@ def _too_big(path: Path, what: str, max_bytes: int) -> WenshuError:
 def check_writable(path: Path, force: bool) -> None:
     """Raise OutputExistsError when `path` exists and `force` is false."""
     try:
-        exists = path.exists()
+        exists = os.path.lexists(path)  # a broken or looping symlink is something too
         is_dir = exists and path.is_dir()
     except OSError as exc:  # e.g. a name too long to even look up
         raise write_failed(path, exc) from None

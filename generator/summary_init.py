@@ -44,7 +44,8 @@ def scaffold_text(plan_path: Path, output: Path) -> str:
     """The scaffold for a summary of `plan_path` that will be saved at `output`."""
     loaded = load_spec(plan_path, expect_kind="工作计划")
     plan = loaded.spec
-    rel = os.path.relpath(plan_path.resolve(), output.resolve().parent)
+    # abspath, not resolve(): no symlinks followed (a loop would raise), as the user wrote it
+    rel = os.path.relpath(os.path.abspath(plan_path), os.path.dirname(os.path.abspath(output)))
     lines = [
         f"# 工作总结：由计划 {plan_path.name} 生成的框架。",
         f"# 把所有“{TODO}”换成实际内容后运行：wenshu build {output.name}",

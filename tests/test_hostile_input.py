@@ -330,3 +330,21 @@ def test_a_thousand_items_at_one_level_are_numbered(tmp_path):
     assert result.exit_code == 0, stderr_of(result)
     lines = texts(tmp_path / "计划.docx")
     assert "（一千）第1000项" in lines and "（一千零一十一）第1011项" in lines
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symlinks")
+def test_symlink_loops_are_messages(tmp_path):
+    loop = tmp_path / "环"
+    loop.symlink_to(loop)
+    plan_spec = tmp_path / "计划.yaml"
+    plan_spec.write_bytes((DEMO / "教科室工作计划.yaml").read_bytes())
+    fails_with(["build", loop], 1, "符号链接形成了循环")
+    fails_with(["summary", "init", plan_spec, "-o", loop / "总结.yaml"], 1, "无法创建文件夹")
+    fails_with(["build", plan_spec, "-o", loop / "计划.docx"], 1, "无法创建文件夹")
+    # A looping (or broken) link is an existing name: not replaced without --force.
+    named = tmp_path / "环.yaml"
+    named.symlink_to(named)
+    fails_with(["rollover", plan_spec, "--to", "2026-2027", "-o", named], 3, "已存在")
+    assert named.is_symlink()
+    with_dir = plan_spec.read_text(encoding="utf-8") + "模板目录: 环\n"
+    fails_with(["build", spec_file(tmp_path, with_dir)], 4, "模板目录")
