@@ -102,7 +102,10 @@ class _TemplateDirs(jinja2.BaseLoader):
             mtime = info.st_mtime_ns
 
             def uptodate(path: Path = path, mtime: int = mtime) -> bool:
-                info = _stat(path)
+                try:
+                    info = _stat(path)
+                except TemplateError:  # unreadable now: load again, and say so then
+                    return False
                 return info is not None and info.st_mtime_ns == mtime
 
             try:
