@@ -9,7 +9,7 @@ from .fsutil import write_text_atomic
 from .plan_doc import goal_ids
 from .spec.common import Ref, TreeNode
 from .spec.loader import load_spec
-from .yamlio import yaml_quote
+from .yamlio import yaml_comment, yaml_quote
 
 TODO = "【待填写】"
 
@@ -47,8 +47,8 @@ def scaffold_text(plan_path: Path, output: Path) -> str:
     # abspath, not resolve(): no symlinks followed (a loop would raise), as the user wrote it
     rel = os.path.relpath(os.path.abspath(plan_path), os.path.dirname(os.path.abspath(output)))
     lines = [
-        f"# 工作总结：由计划 {plan_path.name} 生成的框架。",
-        f"# 把所有“{TODO}”换成实际内容后运行：wenshu build {output.name}",
+        f"# 工作总结：由计划 {yaml_comment(plan_path.name)} 生成的框架。",
+        f"# 把所有“{TODO}”换成实际内容后运行：wenshu build {yaml_comment(output.name)}",
         "# 单位、部门、学年、学期沿用关联的计划，不必重写。",
         "文种: 工作总结",
         f"计划: {yaml_quote(Path(rel).as_posix())}",
@@ -58,9 +58,8 @@ def scaffold_text(plan_path: Path, output: Path) -> str:
     ]
     for gid, goal in zip(goal_ids(plan), plan.goals):
         text = _ref_text(goal.content)
-        lines.append(
-            f"  # {gid}：{text}" + (f"（指标：{goal.indicator}）" if goal.indicator else "")
-        )
+        note = f"{gid}：{text}" + (f"（指标：{goal.indicator}）" if goal.indicator else "")
+        lines.append(f"  # {yaml_comment(note)}")  # plan text: one line, nothing YAML forbids
         lines.append(f"  - 编号: {yaml_quote(gid)}")
         lines.append(f"    完成情况: {yaml_quote('【待填写：已完成/部分完成/未完成】')}")
         lines.append(f"    实际: {yaml_quote(TODO + '实际达到的数字或结果')}")

@@ -131,6 +131,11 @@ def yaml_quote(text: str) -> str:
     return '"' + _FORBIDDEN.sub(lambda m: _escape(m.group()), body) + '"'
 
 
+def yaml_comment(text: str) -> str:
+    """`text` made safe for a `# comment`: one line, no characters YAML cannot hold."""
+    return _FORBIDDEN.sub("", re.sub(r"\s+", " ", text)).strip()
+
+
 def _check_characters(text: str, label: str) -> None:
     m = _FORBIDDEN.search(text)
     if m is None:

@@ -546,8 +546,15 @@ def _cli(args: list[str]):
     return runner().invoke(main, [str(a) for a in args], catch_exceptions=True)
 
 
-def run(args: list[str], command: str, limit: float = 60.0, docx: Path | None = None) -> Outcome:
-    """Run `wenshu ARGS` in-process and list what breaks the fuzz property."""
+def run(
+    args: list[str],
+    command: str,
+    limit: float = 60.0,
+    docx: Path | None = None,
+    ours: bool = False,
+) -> Outcome:
+    """Run `wenshu ARGS` in-process and list what breaks the fuzz property. `ours`: the
+    input is a file wenshu wrote itself, which must at least be valid YAML."""
     from helpers_docx import stderr_of
 
     try:
@@ -566,6 +573,8 @@ def run(args: list[str], command: str, limit: float = 60.0, docx: Path | None = 
         problems.append(f"exit {code}: {output.strip()[-300:]}")
     if code == 0 and docx is not None:
         problems += _docx_problems(docx)
+    if ours and "YAML 格式错误" in output:
+        problems.append(f"own output unreadable: {output.strip()[-300:]}")
     return Outcome(command, code, output, problems)
 
 
@@ -619,7 +628,12 @@ def run_spec_case(case: SpecCase, corpus: Path, commands: tuple[str, ...]) -> li
             if out.is_file():
                 doc = folder / "总结.docx"
                 outcomes.append(
-                    run([*base, "build", out, "-o", doc], "build-of-summary-init", docx=doc)
+                    run(
+                        [*base, "build", out, "-o", doc],
+                        "build-of-summary-init",
+                        docx=doc,
+                        ours=True,
+                    )
                 )
         if "rollover" in commands:
             out = folder / "滚动.yaml"
@@ -627,6 +641,6 @@ def run_spec_case(case: SpecCase, corpus: Path, commands: tuple[str, ...]) -> li
             if out.is_file():
                 doc = folder / "滚动.docx"
                 outcomes.append(
-                    run([*base, "build", out, "-o", doc], "build-of-rollover", docx=doc)
+                    run([*base, "build", out, "-o", doc], "build-of-rollover", docx=doc, ours=True)
                 )
     return outcomes

@@ -348,3 +348,22 @@ def test_symlink_loops_are_messages(tmp_path):
     assert named.is_symlink()
     with_dir = plan_spec.read_text(encoding="utf-8") + "模板目录: 环\n"
     fails_with(["build", spec_file(tmp_path, with_dir)], 4, "模板目录")
+
+
+def test_summary_init_writes_plan_text_safely_into_comments(tmp_path):
+    text = (DEMO / "教科室工作计划.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "工作目标:\n",
+        '工作目标:\n  - 内容: "第一行\\n结束语: 注入\\x07"\n    指标: "多\\r\\n行\\uffff"\n',
+        1,
+    )
+    plan_spec = spec_file(tmp_path, text, "计划.yaml")
+    out = tmp_path / "总结.yaml"
+    result = invoke(["summary", "init", plan_spec, "-o", out])
+    assert result.exit_code == 0, stderr_of(result)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [ln for ln in lines if "第一行" in ln][0].endswith(
+        "：第一行 结束语: 注入（指标：多 行）"
+    )
+    result = invoke(["build", out])
+    assert result.exit_code == 0, stderr_of(result)
