@@ -60,7 +60,7 @@ def source_sentences(doc: ImportedDocument) -> list[str]:
     texts = [clean_title(doc), doc.preamble]
     for node in iter_nodes(doc.nodes):
         texts += [node.title, node.text]
-    for table in doc.tables:
+    for table in (t.rows for t in doc.tables):
         texts += [cell for row in table for cell in row]
     return [s for t in texts for s in re.split(r"[。！？；;!?\n]", t) if norm_key(s)]
 

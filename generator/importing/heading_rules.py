@@ -34,6 +34,11 @@ _WEEK = re.compile(r"^第[\d一二三四五六七八九十\-—~至、]+周\s*[:
 # "现将有关事项通知如下：" "其主要职责是：" introduce a list; they are sentences, not headings.
 _LEAD_IN = re.compile(r"(?:如下|是|包括|有|为|要求)$")
 _KIND_ENDING = re.compile(r"(?:职责|计划|总结|制度|方案|安排|要点|细则|办法|规定|通知|意见|规范)$")
+# "各位教工：" "各支部、处室：" "全体教师：": who a notice is addressed to, not a heading.
+_SALUTATION = re.compile(
+    r"^(?:各|全体|致|尊敬的|亲爱的).{0,20}[:：]$"
+    r"|^.{0,20}(?:们|同志|老师|教师|教工|教职工|家长|同学|同事|职工|员工)[:：]$"
+)
 _RUN_IN = re.compile(rf"^(.{{2,{RUN_IN_MAX}}}?[。！？!?:：])")
 
 
@@ -64,11 +69,17 @@ def _known(core: str) -> bool:
     return len(core) <= 12 and any(core.startswith(k) or core.endswith(k) for k in KNOWN_HEADINGS)
 
 
+def is_salutation(line: str) -> bool:
+    """ "各位教工：", "各支部、处室：": the addressees of a notice."""
+    text = line.strip()
+    return len(text) <= 24 and not has_sentence_punct(text) and bool(_SALUTATION.match(text))
+
+
 def is_unmarked_heading(line: str, next_line: str | None) -> bool:
     """True for an unnumbered heading: "指导思想", "九月份：", or a short line without
     sentence punctuation followed by running text or a numbered line."""
     text = line.strip()
-    if not text or match_marker(text) is not None:
+    if not text or match_marker(text) is not None or is_salutation(text):
         return False
     core = text.rstrip(COLONS).strip()
     if not core or has_sentence_punct(core) or core[-1] in CONTINUES:

@@ -69,7 +69,7 @@ def _tables(doc: ImportedDocument, draft: Draft) -> dict[str, Any]:
         "教研组": group_rows,
         "目标完成": goal_result_rows,
     }
-    for table in doc.tables:
+    for table in (t.rows for t in doc.tables):
         key = table_kind(table) if len(table) > 1 else None
         rows = parsers[key](table) if key and key not in out else None
         if key and rows and (draft.kind == "工作计划" or key == "目标完成"):

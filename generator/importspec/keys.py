@@ -28,7 +28,7 @@ def source_keys(doc: ImportedDocument) -> set[str]:
         if body:
             lines.append(node.title + body[0])
     for table in doc.tables:
-        for row in table:
+        for row in table.rows:
             for cell in row:
                 lines += [cell, *cell.split("\n")]
     keys.update(norm_key(line) for line in lines)
