@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .markers import match_marker
-from .textutil import COLONS, CONTINUES, has_sentence_punct, is_body_like
+from .textutil import COLONS, CONTINUES, has_sentence_punct, is_body_like, squeeze
 
 MARKED_HEADING_MAX = 30
 UNMARKED_HEADING_MAX = 18
@@ -63,6 +63,11 @@ def split_run_in(rest: str) -> tuple[str, str]:
     return "", rest
 
 
+def is_standard_section(rest: str) -> bool:
+    """ "保障措施", "工作目标：": a section name plans and summaries use at their top level."""
+    return squeeze(rest).rstrip(":：") in KNOWN_HEADINGS
+
+
 def _known(core: str) -> bool:
     if core in KNOWN_HEADINGS:
         return True
@@ -92,7 +97,20 @@ def is_unmarked_heading(line: str, next_line: str | None) -> bool:
         return False
     if next_line is None:
         return False
-    return match_marker(next_line) is not None or is_body_like(next_line)
+    return (
+        match_marker(next_line) is not None
+        or is_body_like(next_line)
+        or strong_heading(next_line.strip())
+    )
+
+
+def strong_heading(text: str) -> bool:
+    """A line that is an unnumbered heading whatever follows: a month, a week, a standard
+    section name."""
+    core = text.rstrip(COLONS).strip()
+    return bool(_MONTH.match(text) or _WEEK.match(text)) or (
+        bool(core) and not has_sentence_punct(core) and core in KNOWN_HEADINGS
+    )
 
 
 def is_subtitle(line: str) -> bool:

@@ -76,6 +76,8 @@ class ImportResult:
     noise_lines_removed: int
     # Noise per kind ("面包屑导航": 1, "词中杂字": 12 …): removed lines and in-line fixes.
     noise_report: dict[str, int] = field(default_factory=dict)
+    # Converted line → line as written, for a file read from traditional characters.
+    original_lines: dict[str, str] = field(default_factory=dict)
 
 
 class ImportFailure(Exception):

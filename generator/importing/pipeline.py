@@ -76,6 +76,7 @@ def import_raw(raw: RawText, source: str, path: str) -> ImportResult:
         sections=sections,
         noise_lines_removed=report.removed_count + split.dropped_header,
         noise_report=dict(noise),
+        original_lines=dict(zip(raw.lines, raw.original)) if raw.original else {},
     )
 
 

@@ -37,7 +37,8 @@ class RawText:
 
     lines: list[str]
     tables: list[Table] = field(default_factory=list)
-    traditional: bool = False  # converted from traditional characters
+    # Lines as written when the text was converted from traditional characters.
+    original: list[str] = field(default_factory=list)
 
 
 def read_source(path: str | Path) -> RawText:
@@ -91,7 +92,7 @@ def _finish(raw: RawText, name: str) -> RawText:
     cells = (p for t in raw.tables[:20] for row in t.cells for c in row for p in c.paragraphs)
     sample = "\n".join([*raw.lines[:2000], *cells])
     if is_traditional(sample):
-        raw.traditional = True
+        raw.original = list(raw.lines)
         raw.lines = to_simplified(raw.lines)
         for table in raw.tables:
             for row in table.cells:

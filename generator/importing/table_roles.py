@@ -23,7 +23,7 @@ LABEL_MAX = 10  # characters of a label cell
 KEY_MAX = 30  # characters of a task cell
 CONTENT_MIN = 30  # average characters of a column of measures
 _TIME_HEADER = re.compile(r"周次|周别|月份|^月$|^周$|日期|^时间$|时段|星期|时间安排$")
-_DATA_HEADER = re.compile(r"姓名|组长|成员|完成情况|负责人$|^序号$")
+_DATA_HEADER = re.compile(r"姓名|组长|成员|完成情况|负责人$")
 _LABEL_WORDS = re.compile(
     r"名称|姓名|部门|岗位|职责|职务|编号|资格|条件|上级|下级|内容|要求|单位|科室|学历|性别|年龄"
     r"|电话|目的|范围|依据|标准|任务|权限|关系|说明|备注|职称|类别|等级|人数|地点|时间|日期"
@@ -228,7 +228,7 @@ def read_form(table: Table, parse) -> Form:
             value = cells[i + 1] if i + 1 < len(cells) else None
             if is_label(cell.text) and value is not None and not is_label(value.text):
                 label = squeeze(cell.text).rstrip(":：")
-                if len(value.paragraphs) >= 2 or len(value.text) >= 40:
+                if _is_content(value):
                     current = _form_heading(label, cell.text, value.paragraphs, parse)
                     form.nodes.append(current)
                     table.headings.append(squeeze(cell.text))
@@ -248,6 +248,14 @@ def read_form(table: Table, parse) -> Form:
                 form.nodes.extend(_relevel(parse(cell.paragraphs), 1))
             i += 1
     return form
+
+
+def _is_content(value: Cell) -> bool:
+    """A value that is text to read (duties, requirements), not a short field value."""
+    text = value.text
+    return len(value.paragraphs) >= 2 or len(text) >= 40 or (
+        len(text) >= 12 and has_sentence_punct(text)
+    )
 
 
 def _form_heading(label: str, raw: str, paragraphs: list[str], parse) -> Node:

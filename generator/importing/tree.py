@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from .glued import split_glued_lines
 from .heading_rules import (
     is_marked_heading,
+    is_standard_section,
     is_subtitle,
     is_unmarked_heading,
     split_run_in,
+    strong_heading,
 )
 from .markers import Marker, match_marker
 from .model import Node
@@ -27,6 +29,8 @@ from .textutil import COLONS, ends_sentence, squeeze
 MAX_LEVEL = 5
 UNMARKED = ""  # style key of unnumbered headings
 _DIGIT_FAMILY = ("1.", "1、")  # writers switch between these mid-list
+# Marker styles that number sections of a document rather than items of a list.
+_SECTION_STYLES = ("第一部分", "第一章", "第一节", "第一、", "一、", "（一）")
 
 
 @dataclass
@@ -110,6 +114,7 @@ _ATTACHMENT = re.compile(r"^附(?:件|表|录)?\s*[\d一二三四五六七八九
 ATTACHMENT_ENTRY_MAX = 50
 _ENTRY_STYLES = ("1.", "1、", "(1)", "①")  # how attachment lists number their entries
 RUN_IN_HEADING_MAX = 15  # a label before "：" that makes a numbered line a heading
+SECTION_LABEL_MAX = 10  # "护理质量管理：…": a section name, not a duty phrase
 SENTENCE_HEADING_MAX = 40  # a one-sentence numbered line over sub-items is a heading
 
 
@@ -180,7 +185,7 @@ class _TreeBuilder:
 
     def add_marked(self, marker: Marker, line_no: int, line: str) -> None:
         style = self._continued_style(marker)
-        index = self._index_of(style, marker.number)
+        index = self._index_of(style, marker.number, marker.rest)
         if is_marked_heading(marker.rest):
             node = Node(0, marker.text.strip(), marker.rest.strip(), line=line_no)
         else:
@@ -189,19 +194,21 @@ class _TreeBuilder:
         node.source = line.strip()
         self._place(node, index, style, marker.number)
 
-    def _index_of(self, style: str, number: int | None) -> int:
+    def _index_of(self, style: str, number: int | None, rest: str = "") -> int:
         """0-based level of a numbered line. A style already open returns to its level; with
         the style open at several levels, the one its number continues. Numbering that
         restarts at 1 right under a heading of another style is a new, deeper list (a long
-        plan restarting 一、 inside each sub-project)."""
+        plan restarting 一、 inside each sub-project). When the number continues lists at two
+        levels, a standard section name ("保障措施") belongs to the outer one."""
         open_at = [j for j, s in enumerate(self.styles) if s == style]
         if not open_at:
             return len(self.styles)
         if number is not None:
-            for j in reversed(open_at):
-                previous = self.numbers[j]
-                if previous is not None and previous + 1 == number:
-                    return j
+            continuing = [j for j in open_at if self.numbers[j] == number - 1]
+            if len(continuing) > 1 and is_standard_section(rest):
+                return continuing[0]  # "三、保障措施" closes the nested lists
+            if continuing:
+                return continuing[-1]
             last = self.path[-1]
             if (
                 number == 1
@@ -231,14 +238,28 @@ class _TreeBuilder:
     def _unmarked_index(self, following: str | None) -> int:
         """0-based level of an unnumbered heading, decided by what surrounds it."""
         last = self.path[-1] if self.path else None
+        nxt = match_marker(following) if following else None
+        open_style = nxt is not None and nxt.style in self.styles
+        if open_style and nxt is not None:
+            j = self.styles.index(nxt.style)
+            # The numbering goes on after the label (1、…3、 教务处 4、…): it heads part of
+            # that flat list, even right after a short numbered line.
+            if nxt.number is not None and self.numbers[j] == nxt.number - 1:
+                return j - 1 if j > 0 and self.styles[j - 1] == UNMARKED else j
         # Right under a heading that has nothing yet: it is that heading's first child.
         if last is not None and is_heading(last) and not last.text and not last.children:
             return len(self.path)
         # Followed by numbered lines of a style already open: it heads that list.
-        nxt = match_marker(following) if following else None
-        if nxt is not None and nxt.style in self.styles:
+        if open_style and nxt is not None:
             j = self.styles.index(nxt.style)
             return j - 1 if j > 0 and self.styles[j - 1] == UNMARKED else j
+        # A heading over headings ("每月安排" over "九月份：") is a peer of the open
+        # unnumbered heading that groups headings too.
+        if following is not None and strong_heading(following.strip()):
+            for j in range(len(self.styles) - 1, -1, -1):
+                node = self.path[j]
+                if self.styles[j] == UNMARKED and any(is_heading(c) for c in node.children):
+                    return j
         # Otherwise a sibling of the nearest open unnumbered heading, or one level down.
         if UNMARKED in self.styles:
             return len(self.styles) - 1 - self.styles[::-1].index(UNMARKED)
@@ -269,7 +290,8 @@ def promote_headings(nodes: list[Node]) -> None:
     """Numbered lines that read as sentences but act as headings become headings:
     - a one-sentence line ("（一）加强队伍建设。") with numbered lines under it;
     - a label before "：" or "。" with text after it ("五、培养措施：继续…") among
-      siblings of the same numbering that are headings."""
+      siblings of the same numbering that are headings, or a label before "：" numbered
+      as a section (一、) at the top level of the document."""
     for node in nodes:
         promote_headings(node.children)
     for node in nodes:
@@ -289,12 +311,18 @@ def promote_headings(nodes: list[Node]) -> None:
     for group in by_style.values():
         headings = sum(1 for n in group if is_heading(n))
         for node in group:
+            if not node.run_in or len(squeeze(node.title)) > RUN_IN_HEADING_MAX + 1:
+                continue
             others = len(group) - 1
-            if (
-                node.run_in
-                and others
-                and (headings - is_heading(node)) * 2 > others
-                and len(squeeze(node.title)) <= RUN_IN_HEADING_MAX + 1
+            label = squeeze(node.title).rstrip(COLONS)
+            labelled = (
+                node.title.rstrip()[-1:] in COLONS
+                and len(label) <= SECTION_LABEL_MAX
+                and not any(ch in label for ch in "、，,")
+            )
+            section = _style_of(node.marker) in _SECTION_STYLES
+            if (others and (headings - is_heading(node)) * 2 > others) or (
+                labelled and section and node.level == 1
             ):
                 node.run_in = False
 
