@@ -106,8 +106,10 @@ def columns(table: Table, header_rows: int) -> tuple[list[int], list[int], list[
         cells = by_col[col]
         lengths = [len(squeeze(c.text)) for c in cells]
         average = sum(lengths) / len(lengths)
-        if average >= CONTENT_MIN or any(
-            len(c.paragraphs) >= 2 and len(squeeze(c.text)) >= CONTENT_MIN for c in cells
+        if (
+            average >= CONTENT_MIN
+            or any(len([p for p in c.paragraphs if p.strip()]) >= 2 for c in cells)
+            or any(time_label(p) and len(squeeze(p)) > 8 for c in cells for p in c.paragraphs)
         ):
             contents.append(col)
         elif (
