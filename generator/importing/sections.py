@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..textnorm import normalize_text
 from .classify import classify_preamble, classify_section, section_flags
 from .model import CandidateSection, ImportedDocument, Node
 from .tree import display_title, is_heading
@@ -82,9 +83,11 @@ def _from_heading(
     if parent_category in _INHERITED and category == "工作措施":
         category = parent_category
     size = len(node.text) + sum(len(i) for i in items)
-    groups_duties = category == "职责" and all(is_heading(c) and c.children for c in node.children)
-    split = node.children and _has_structure(node.children) and category != "行事历"
-    if not (split and (size > MAX_SECTION_CHARS or groups_duties)):
+    # A heading over titled parts is cut into its parts, whatever its size: the same text
+    # is then cut the same way whether a copy kept the heading above the parts or not.
+    titled = any(is_heading(c) for c in node.children)
+    structured = _has_structure(node.children) and size > MAX_SECTION_CHARS
+    if category == "行事历" or not (titled or structured):
         if size <= MAX_LIST_CHARS or category == "行事历":
             return [_make(doc, title, node.text, items, levels, category)]
         return [
@@ -160,6 +163,10 @@ def _make(
     levels: list[int],
     category: str,
 ) -> CandidateSection:
+    # Stored text reads like the user's own writing: punctuation next to Chinese is
+    # full-width, as the generator writes it.
+    title, text = normalize_text(title), normalize_text(text)
+    items = [normalize_text(i) for i in items]
     _, topics = classify_section(title, text + "\n" + "\n".join(items), doc.kind)
     flags = section_flags("\n".join([title, text, *items]))
     return CandidateSection(
