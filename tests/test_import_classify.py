@@ -133,7 +133,7 @@ def test_duty_list_is_one_duty_section():
     assert section.category == "职责"
     assert section.items == [
         "制订教科室工作计划。",
-        "负责以下具体工作:",
+        "负责以下具体工作：",
         "负责课题管理。",
         "负责论文评比。",
     ]
