@@ -163,12 +163,18 @@ def big_docx(path: Path, pages: int) -> Path:
 
     document = docx.Document()
     document.add_paragraph("城南中学教育集团各校区工作计划汇编")
-    sentence = "各部门要结合本校区实际，细化工作措施，明确责任人和完成时间，确保各项任务落到实处。"
+    sentence = (
+        "各部门要结合本校区实际，细化工作措施，明确责任人和完成时间，确保各项任务落到实处，"
+        "每月对照计划检查一次进度，发现问题及时研究解决，并在学期末形成书面总结。"
+    )
+    # One section (a heading, three parts, fifteen paragraphs of about ninety characters)
+    # fills a little more than one A4 page at the default font (LibreOffice: 200 sections
+    # are about 220 pages).
     for section in range(1, pages + 1):
         document.add_paragraph(f"{_cn(section % 10 or 10)}、第{section}项重点工作")
         for sub in range(1, 4):
             document.add_paragraph(f"（{_cn(sub)}）具体任务{sub}")
-            for item in range(1, 4):
+            for item in range(1, 6):
                 document.add_paragraph(f"{item}.{sentence}")
         if section % 10 == 0:
             table = document.add_table(rows=6, cols=4)

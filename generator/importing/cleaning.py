@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .markers import match_marker
 from .noise_rules import (
     FIX_RULES,
+    FIX_TRIGGER,
     INVISIBLE,
     is_form_skeleton,
     is_link_line,
@@ -60,18 +61,26 @@ def clean_lines(lines: list[str]) -> tuple[list[str], int]:
 def clean_report(lines: list[str]) -> CleanReport:
     """Like clean_lines, with removed lines and in-line fixes counted per noise kind."""
     report = CleanReport(lines=list(lines))
+    clean: set[str] = set()
     for _ in range(MAX_PASSES):
         before = report.lines
-        report.lines = _one_pass(before, report)
+        report.lines = _one_pass(before, report, clean)
         if report.lines == before:
             break
+        clean = set(report.lines)
     return report
 
 
-def _one_pass(lines: list[str], report: CleanReport) -> list[str]:
+def _one_pass(lines: list[str], report: CleanReport, clean: set[str]) -> list[str]:
+    """One cleaning pass; lines in `clean` were kept by the pass before as they are (the
+    lines that made them noise are gone already), so they are kept without a look."""
     kept: list[str] = []
     in_link_list = False
     for raw in lines:
+        if raw in clean:
+            kept.append(raw)
+            in_link_list = False
+            continue
         for part in raw.splitlines() or [""]:
             if token_index(part) is not None:
                 kept.append(part)  # a table stays where it stood
@@ -98,10 +107,11 @@ def _fix_line(line: str, report: CleanReport, position: int) -> str:
     line = INVISIBLE.sub("", line).strip()
     if _SPACED.match(line):
         line = "".join(line.split())
-    for kind, pattern, repl in FIX_RULES:
-        line, n = pattern.subn(repl, line)
-        if n:
-            report.fixed[kind] += n
+    if FIX_TRIGGER.search(line):
+        for kind, pattern, repl in FIX_RULES:
+            line, n = pattern.subn(repl, line)
+            if n:
+                report.fixed[kind] += n
     line = line.strip()
     if original and not line and INVISIBLE.sub("", original):
         # The whole line was a fragment of noise: count it as a removed line.

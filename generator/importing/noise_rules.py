@@ -147,4 +147,6 @@ FIX_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("词中杂字", re.compile(rf"(?<=[{CJK}])`+(?=[{CJK}])"), ""),
 ]
 
+# A line without any of these holds nothing a fix rule could cut.
+FIX_TRIGGER = re.compile(r"HYPERLINK|PAGEREF|文章属性|20[xX\d]{2}|《|[`'.]")
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")

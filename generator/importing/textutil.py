@@ -28,9 +28,12 @@ def squeeze(text: str) -> str:
 _CJK_STOP = re.compile(f"(?<![一二三四五六七八九十百]){CJK_CLASS}\\.(?!\\d)|[{CJK}][”’）)\"']\\.(?!\\d)")
 
 
+_SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")
+
+
 def has_sentence_punct(text: str) -> bool:
     """True when `text` contains sentence-ending punctuation anywhere."""
-    return any(ch in SENTENCE_END for ch in text) or ("." in text and _cjk_stop(text))
+    return bool(_SENTENCE_END_RE.search(text)) or ("." in text and _cjk_stop(text))
 
 
 def _cjk_stop(text: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..build import render_loaded
+from ..build import render_with
 from ..errors import SpecError, WenshuError
 from ..spec.loader import LoadedSpec, validate_loaded
 from ..templating import TemplateLibrary
@@ -34,12 +34,12 @@ def choose_template(draft: Draft, keys: set[str], path: Path) -> tuple[LoadedSpe
     the template it was made with)."""
     names = TemplateLibrary().names(draft.kind)
     names.sort(key=lambda n: n != DEFAULT)
-    best: tuple[int, str, LoadedSpec] | None = None
-    for name in names:
-        loaded = load_draft(draft, path, name)
-        extra = len(extra_texts(render_loaded(loaded), keys))
-        if best is None or extra < best[0]:
-            best = (extra, name, loaded)
-    if best is None:
-        return load_draft(draft, path), DEFAULT
-    return best[2], best[1]
+    loaded = load_draft(draft, path)
+    if not names:
+        return loaded, DEFAULT
+    # The spec is validated and its context made once; only the templates differ.
+    scores = [len(extra_texts(doc, keys)) for doc in render_with(loaded, list(names))]
+    best = min(range(len(names)), key=lambda k: scores[k])  # the first (通用) on a tie
+    if names[best] == DEFAULT:
+        return loaded, DEFAULT
+    return load_draft(draft, path, names[best]), names[best]
