@@ -180,7 +180,9 @@ def big_docx(path: Path, pages: int) -> Path:
             table = document.add_table(rows=6, cols=4)
             for r in range(6):
                 for c in range(4):
-                    table.cell(r, c).text = ["周次", "日期", "工作内容", "负责人"][c] if r == 0 else f"{r}-{c}"
+                    table.cell(r, c).text = (
+                        ["周次", "日期", "工作内容", "负责人"][c] if r == 0 else f"{r}-{c}"
+                    )
     document.save(path)
     return path
 
@@ -226,7 +228,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_speed:
         docs, seconds = seeds_speed(args.seeds)
         if docs:
-            print(f"import speed       {docs / seconds:.0f} documents/s ({docs} documents, {seconds:.2f} s)")
+            print(
+                f"import speed       {docs / seconds:.0f} documents/s ({docs} documents, {seconds:.2f} s)"
+            )
             ok = ok and docs / seconds >= 50
         with tempfile.TemporaryDirectory() as tmp:
             path = big_docx(Path(tmp) / "汇编.docx", args.pages)

@@ -41,6 +41,8 @@ class ImportedDocument:
     preamble: str  # text before the first heading/numbered node
     nodes: list[Node]
     tables: list[Table] = field(default_factory=list)  # Word tables and tab-separated rows
+    # For each table, the node it stands under (a heading over a table), or None.
+    table_nodes: list[Node | None] = field(default_factory=list)
     kind: str | None = None  # 工作计划 / 工作职责 / 工作总结 when recognisable
     fields: list[tuple[str, str]] = field(default_factory=list)  # a form's label/value pairs
     # A notice that wrapped the document (its title, salutation, cover text, signature) and

@@ -82,7 +82,9 @@ def outline_text(result: ImportResult, file: str) -> str:
 def _document_lines(doc: ImportedDocument, result: ImportResult) -> list[str]:
     out: list[str] = []
     if doc.wrapper:
-        out.append(f"  外层通知（{len(doc.wrapper)} 行，不作为标题和正文）：{_first(doc.wrapper[0])}")
+        out.append(
+            f"  外层通知（{len(doc.wrapper)} 行，不作为标题和正文）：{_first(doc.wrapper[0])}"
+        )
     for label, value in doc.fields:
         out.append(f"  表单项：{label}：{_first(value)}")
     if doc.preamble.strip():

@@ -56,6 +56,7 @@ def import_raw(raw: RawText, source: str, path: str) -> ImportResult:
                 preamble=parsed.preamble,
                 nodes=parsed.nodes,
                 tables=[raw.tables[i] for i in parsed.tables],
+                table_nodes=parsed.anchors,
                 kind=kind_of(title) or ("工作职责" if parsed.form_name else None),
                 fields=parsed.fields,
                 wrapper=wrapper,

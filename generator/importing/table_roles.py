@@ -255,8 +255,10 @@ def read_form(table: Table, parse) -> Form:
 def _is_content(value: Cell) -> bool:
     """A value that is text to read (duties, requirements), not a short field value."""
     text = value.text
-    return len(value.paragraphs) >= 2 or len(text) >= 40 or (
-        len(text) >= 12 and has_sentence_punct(text)
+    return (
+        len(value.paragraphs) >= 2
+        or len(text) >= 40
+        or (len(text) >= 12 and has_sentence_punct(text))
     )
 
 

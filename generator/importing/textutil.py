@@ -25,7 +25,9 @@ def squeeze(text: str) -> str:
 
 # An ASCII full stop after a Chinese character ends a sentence as "。" does ("一." at the
 # start of a line is a number, not a sentence).
-_CJK_STOP = re.compile(f"(?<![一二三四五六七八九十百]){CJK_CLASS}\\.(?!\\d)|[{CJK}][”’）)\"']\\.(?!\\d)")
+_CJK_STOP = re.compile(
+    f"(?<![一二三四五六七八九十百]){CJK_CLASS}\\.(?!\\d)|[{CJK}][”’）)\"']\\.(?!\\d)"
+)
 
 
 _SENTENCE_END_RE = re.compile(f"[{re.escape(SENTENCE_END)}]")

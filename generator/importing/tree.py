@@ -43,6 +43,7 @@ class Parsed:
     fields: list[tuple[str, str]] = field(default_factory=list)
     tables: list[int] = field(default_factory=list)
     form_name: str = ""
+    anchors: list[Node | None] = field(default_factory=list)  # node each table stands under
 
 
 def parse_nodes(lines: list[str]) -> tuple[str, list[Node]]:
@@ -82,6 +83,7 @@ def parse_document(lines: list[str], tables: list[Table] | None = None) -> Parse
         builder.fields,
         builder.table_ids,
         builder.form_name,
+        builder.anchors,
     )
 
 
@@ -128,6 +130,7 @@ class _TreeBuilder:
         self.numbers: list[int | None] = []  # number of the open node per level
         self.fields: list[tuple[str, str]] = []
         self.table_ids: list[int] = []
+        self.anchors: list[Node | None] = []
         self.form_name = ""
         self.closing: Node | None = None  # the attachment list, once it started
 
@@ -168,6 +171,7 @@ class _TreeBuilder:
             return
         table = self.tables[index]
         self.table_ids.append(index)
+        self.anchors.append(self.path[-1] if self.path else None)
         if table.kind == "structure":
             self._graft(structure_nodes(table))
         elif table.kind == "form":
@@ -321,7 +325,8 @@ def promote_headings(nodes: list[Node]) -> None:
                 and not any(ch in label for ch in "、，,")
             )
             section = _style_of(node.marker) in _SECTION_STYLES
-            if (others and (headings - is_heading(node)) * 2 > others) or (
+            inline = bool(node.text.strip())
+            if (inline and others and (headings - is_heading(node)) * 2 > others) or (
                 labelled and section and node.level == 1
             ):
                 node.run_in = False

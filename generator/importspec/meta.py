@@ -161,15 +161,16 @@ def take_signature(doc: ImportedDocument) -> tuple[str | None, dt.date | None, l
 
 
 def take_closing(doc: ImportedDocument) -> str | None:
-    """Cut a closing paragraph (“以上职责自公布之日起执行……”) off the last node."""
+    """Cut the closing paragraph off the last node: a paragraph of its own after the last
+    item's text (every template writes 结束语 there, whatever its wording), or one that
+    reads as a closing (“以上职责自公布之日起执行……”)."""
     leaf = last_leaf(doc)
     if leaf is None:
         return None
-    lines = leaf.text.split("\n")
-    if not lines or not _CLOSING.match(lines[-1].strip()):
-        return None
-    if not leaf.title and len([x for x in lines if x.strip()]) == 1:
-        return None
+    lines = [x for x in leaf.text.split("\n") if x.strip()]
+    heading = bool(leaf.title) and not leaf.run_in
+    if not (len(lines) >= 2 or (lines and heading and _CLOSING.match(lines[0].strip()))):
+        return None  # the paragraph is the node's own text
     closing = lines.pop().strip()
     leaf.text = "\n".join(lines).strip()
     return closing
