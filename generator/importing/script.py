@@ -9,8 +9,9 @@ from functools import cache
 from .textutil import CJK
 
 # A text is converted when at least this share of its CJK characters change (traditional
-# texts change 10–30 %, simplified ones well under 0.1 %).
-MIN_CHANGED_SHARE = 0.02
+# texts change 10–30 %, simplified ones well under 0.1 %, or a little more when they name
+# a school or a book in traditional characters).
+MIN_CHANGED_SHARE = 0.05
 MIN_CHANGED = 3
 _CJK_RE = re.compile(f"[{CJK}]")
 _SAMPLE = 200_000  # characters looked at to decide

@@ -58,9 +58,11 @@ def _group_key(node: Node, duties: bool) -> str:
         return "month"
     if duties:
         # In a duty list a heading like "三、负责以下具体工作：" with plain sub-items is one
-        # more duty; only headings grouping duties by category ("职责细化") stand alone.
+        # more duty; headings grouping duties by category ("职责细化") and the unnumbered
+        # parts of a form ("岗位职责", "任职条件") stand alone.
         grouping = bool(node.children) and all(is_heading(c) for c in node.children)
-        return "heading" if grouping or (is_heading(node) and node.text) else "item"
+        part = is_heading(node) and not node.marker and bool(node.children)
+        return "heading" if grouping or part or (is_heading(node) and node.text) else "item"
     if is_heading(node) or (node.children and _has_structure(node.children)):
         return "heading"
     return "item"

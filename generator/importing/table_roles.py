@@ -224,11 +224,18 @@ def read_form(table: Table, parse) -> Form:
     current: Node | None = None
     for row in table.cells:
         cells = [c for c in row if c.text and not c.continued]
+        # "岗位名称 | 教务员 | 所属部门 | 教科室": labels and values alternate, whatever
+        # the values say.
+        paired = len(cells) % 2 == 0 and all(is_label(c.text) for c in cells[::2])
         i = 0
         while i < len(cells):
             cell = cells[i]
             value = cells[i + 1] if i + 1 < len(cells) else None
-            if is_label(cell.text) and value is not None and not is_label(value.text):
+            if (
+                is_label(cell.text)
+                and value is not None
+                and (paired or not is_label(value.text))
+            ):
                 label = squeeze(cell.text).rstrip(":：")
                 if _is_content(value):
                     current = _form_heading(label, cell.text, value.paragraphs, parse)
