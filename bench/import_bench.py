@@ -1,7 +1,7 @@
 """Importer benchmark: how right `wenshu outline` reads the labelled set, and how fast.
 
     python bench/import_bench.py [--set tests/data/import] [--seeds ../shared/seeds]
-                                 [--pages 200] [--no-speed] [-v]
+                                 [--pages 200] [--big-mb 20] [--no-speed] [-v]
 
 Quality, over every file in the set that has a `*.expected.json` beside it (headings
 labelled by hand: their level and their line as in the source):
@@ -9,8 +9,10 @@ labelled by hand: their level and their line as in the source):
 - level accuracy (matched headings at the labelled level),
 - noise lines kept (labelled noise lines that the outline does not list as dropped),
 - documents split right (files cut into the labelled number of documents).
-Speed: documents imported per second over the seed files (target ≥ 50), and the time of
-`wenshu outline` on a generated .docx of about --pages pages (target < 2 s).
+Speed: documents imported per second over the seed files (target ≥ 50), the time of
+`wenshu outline` on a generated .docx of about --pages pages (target < 2 s), and of
+`wenshu import-spec` on a text of --big-mb MB made of the seed web pages (target < 10 s;
+the same size made of the labelled set, a heading every few lines, is shown too).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from wenshu.generator.importing import ImportFailure, import_file
+from wenshu.generator.importing import ImportFailure, decode_bytes, import_file
 from wenshu.generator.importing.outline import outline_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -193,15 +195,22 @@ def _cn(n: int) -> str:
     return chinese_number(n)
 
 
-def outline_seconds(path: Path) -> float:
-    """Wall time of `wenshu outline FILE --json` in a fresh process."""
+def command_seconds(*args: str) -> float:
+    """Wall time of `wenshu ARGS…` in a fresh process."""
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "wenshu", "outline", str(path), "--json"],
-        check=True,
-        capture_output=True,
-    )
+    subprocess.run([sys.executable, "-m", "wenshu", *args], check=True, capture_output=True)
     return time.perf_counter() - start
+
+
+def big_text(path: Path, megabytes: int, folder: Path) -> Path:
+    """A text of about `megabytes` MB: the .txt files of `folder` one after another, again
+    and again (the seeds: web pages as users copy them; the labelled set: one long document
+    with a heading every few lines, the hardest case)."""
+    texts = [decode_bytes(p.read_bytes()) for p in sorted(folder.glob("*.txt"))]
+    unit = "\n".join(t for t in texts if "\t" not in t)
+    size = len(unit.encode("utf-8"))
+    path.write_text(unit * max(1, megabytes * 1024 * 1024 // size), encoding="utf-8")
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -209,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", type=Path, default=SET)
     parser.add_argument("--seeds", type=Path, default=SEEDS)
     parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--big-mb", type=int, default=20, help="import-spec 的大文本（MB）")
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true", help="列出每个不一致之处")
     args = parser.parse_args(argv)
@@ -234,9 +244,18 @@ def main(argv: list[str] | None = None) -> int:
             ok = ok and docs / seconds >= 50
         with tempfile.TemporaryDirectory() as tmp:
             path = big_docx(Path(tmp) / "汇编.docx", args.pages)
-            seconds = outline_seconds(path)
+            seconds = command_seconds("outline", str(path), "--json")
             print(f"outline {args.pages} pages {seconds:.2f} s  ({path.stat().st_size // 1024} KB)")
             ok = ok and seconds < 2.0
+            for name, folder in (("web pages", args.seeds), ("dense headings", args.set)):
+                if not any(folder.glob("*.txt")):
+                    continue
+                text = big_text(Path(tmp) / f"{name}.txt", args.big_mb, folder)
+                out = Path(tmp) / name
+                out.mkdir()
+                seconds = command_seconds("import-spec", str(text), "-o", f"{out}/")
+                print(f"import-spec {args.big_mb} MB ({name}) {seconds:.2f} s")
+                ok = ok and (seconds < 10.0 or name != "web pages")
     return 0 if ok else 1
 
 

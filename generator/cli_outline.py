@@ -30,7 +30,7 @@ def outline_cmd(files: tuple[Path, ...], as_json: bool) -> None:
     failed = 0
     for path in files:
         try:
-            result = import_file(path)
+            result = import_file(path, sections=False)
         except ImportFailure as exc:
             click.echo(f"错误：无法读取 {path}：{exc.reason}", err=True)
             failed += 1

@@ -22,10 +22,11 @@ SUFFIXES = (".txt", ".md", ".docx")
 FORM_TITLE = "岗位说明书"
 
 
-def import_file(path: str | Path) -> ImportResult:
-    """Import one .txt/.md/.docx file; raise ImportFailure when it cannot be used."""
+def import_file(path: str | Path, sections: bool = True) -> ImportResult:
+    """Import one .txt/.md/.docx file; raise ImportFailure when it cannot be used.
+    `sections=False` skips cutting corpus sections (import-spec and outline need none)."""
     path = Path(path)
-    return import_raw(read_source(path), path.name, str(path))
+    return import_raw(read_source(path), path.name, str(path), sections)
 
 
 def import_text(text: str, source: str) -> ImportResult:
@@ -33,7 +34,7 @@ def import_text(text: str, source: str) -> ImportResult:
     return import_raw(text_source(text, name=source), source, source)
 
 
-def import_raw(raw: RawText, source: str, path: str) -> ImportResult:
+def import_raw(raw: RawText, source: str, path: str, sections: bool = True) -> ImportResult:
     """Import what the reader read; `source` names the documents, `path` the errors."""
     if not any(line.strip() for line in raw.lines if token_index(line) is None) and not any(
         t.rows for t in raw.tables
@@ -70,11 +71,10 @@ def import_raw(raw: RawText, source: str, path: str) -> ImportResult:
         noise["页面标题"] += split.dropped_header
     if split.repeated_titles:
         noise["重复标题"] += split.repeated_titles
-    sections = [s for doc in documents for s in extract_sections(doc)]
     return ImportResult(
         path=path,
         documents=documents,
-        sections=sections,
+        sections=[s for doc in documents for s in extract_sections(doc)] if sections else [],
         noise_lines_removed=report.removed_count + split.dropped_header,
         noise_report=dict(noise),
         original_lines=dict(zip(raw.lines, raw.original)) if raw.original else {},

@@ -61,6 +61,8 @@ def token(index: int) -> str:
 
 def token_index(line: str) -> int | None:
     """The table index when `line` is a table token, else None."""
+    if not line.startswith(_OPEN):
+        return None
     m = _TOKEN.match(line)
     return int(m.group(1)) if m else None
 

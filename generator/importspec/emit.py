@@ -11,8 +11,6 @@ import json
 import re
 from typing import Any
 
-from ..yamlio import parse_yaml
-
 # Plain scalars YAML would read as something else (numbers, booleans, null, dates) or
 # that start or contain YAML syntax.
 _NOT_PLAIN = re.compile(
@@ -121,11 +119,8 @@ def to_yaml(data: dict[str, Any], comments: dict[str, list[str]] | None = None) 
 
 def dump_spec(data: dict[str, Any], comments: dict[str, list[str]], header: list[str]) -> str:
     """YAML text of `data`; `comments` go above their top-level keys, `header` on top.
-    The text is parsed back and must give the same data (a safety net for quoting)."""
-    text = "".join(f"# {line}\n" for line in header) + to_yaml(data, comments)
-    if parse_yaml(text, "<import-spec>").data != data:
-        raise AssertionError("import-spec: YAML round trip changed the data")
-    return text
+    (tests/test_import_spec_yaml.py reads arbitrary data back through the spec loader.)"""
+    return "".join(f"# {line}\n" for line in header) + to_yaml(data, comments)
 
 
 _TOP = re.compile(r"^[^\s#-]")
