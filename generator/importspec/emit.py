@@ -14,7 +14,7 @@ from typing import Any
 # Plain scalars YAML would read as something else (numbers, booleans, null, dates) or
 # that start or contain YAML syntax.
 _NOT_PLAIN = re.compile(
-    r"^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0[xXoObB][0-9a-fA-F_]+"
+    r"^(?:[-+.]?\d[\d_.eE+\-:xXoObBa-fA-F]*"
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|true|false|yes|no|on|off|y|n|null|~|=|<<.*"
     r"|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?)$",
     re.IGNORECASE,
@@ -46,7 +46,7 @@ def _literal_ok(text: str) -> bool:
         "\n" in text
         and not text.endswith("\n")
         and not _UNPRINTABLE.search(text)
-        and not any(line[:1] in (" ", "\t") for line in lines if line.strip())
+        and not any(line[:1] in (" ", "\t") for line in lines)
         and any(line.strip() for line in lines)
         and not lines[0] == ""
     )
