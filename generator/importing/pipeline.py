@@ -18,7 +18,6 @@ from .table_model import token_index
 from .table_roles import classify
 from .tree import parse_document
 
-SUFFIXES = (".txt", ".md", ".docx")
 FORM_TITLE = "岗位说明书"
 
 

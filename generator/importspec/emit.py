@@ -71,18 +71,12 @@ def _scalar(value: Any) -> str:
 
 def _value(head: str, value: Any, indent: int, out: list[str]) -> None:
     """`head` (a "key:" or "-" already indented) followed by `value`."""
-    if isinstance(value, dict):
+    if isinstance(value, (dict, list)):
         if not value:
-            out.append(f"{head} {{}}")
+            out.append(f"{head} {{}}" if isinstance(value, dict) else f"{head} []")
             return
         out.append(head)
-        _mapping(value, indent + 2, out)
-    elif isinstance(value, list):
-        if not value:
-            out.append(f"{head} []")
-            return
-        out.append(head)
-        _sequence(value, indent + 2, out)
+        (_mapping if isinstance(value, dict) else _sequence)(value, indent + 2, out)
     elif isinstance(value, str) and _literal_ok(value):
         out.append(f"{head} |-")
         pad = " " * (indent + 2)
