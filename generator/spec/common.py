@@ -170,3 +170,4 @@ class DocumentBase(Period):
     preface: Paragraphs | None = Field(default=None, alias="前言")
     closing: Paragraphs | None = Field(default=None, alias="结束语")
     signature: Signature | None = Field(default=None, alias="落款")
+    toc: bool = Field(default=False, alias="目录")
