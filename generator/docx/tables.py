@@ -40,7 +40,7 @@ def table_xml(table: Table, profile: Profile) -> str:
     The table is full text width with fixed layout, ruled, rows kept on one page,
     the header row repeated on every page, cells centred vertically; merge_up cells
     continue the cell above (w:vMerge). Columns whose text wraps, or whose cells hold
-    several lines, are justified; the others and the header are centred.
+    several lines, are left-aligned; the others and the header are centred.
     """
     out = []
     if table.caption:
@@ -151,11 +151,13 @@ def table_layout(table: Table, profile: Profile, columns: list[Column] | None = 
 
 
 def column_alignments(layout: Layout, columns: list[Column]) -> list[str]:
-    """w:jc of each column's body cells: "both" when some cell wraps or holds several
+    """w:jc of each column's body cells: "left" when some cell wraps or holds several
     lines (a list of duties), "center" for columns of short single-line cells."""
     out = []
     for col, column in enumerate(columns):
-        out.append("both" if column.multi_line or wraps(layout, column, col) else "center")
+        # Left, not justified: a narrow cell would stretch a line ending before an
+        # unbreakable "100%，" into widely spaced characters.
+        out.append("left" if column.multi_line or wraps(layout, column, col) else "center")
     return out
 
 
