@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from helpers_docx import NS, invoke, paragraphs, stderr_of
 from helpers_layout import build_all, tables_of
+from helpers_pdf import Line, pdf_lines
 
 from wenshu.generator.doctree import Document, Heading, Paragraph
 from wenshu.generator.docx import write_docx
@@ -31,35 +30,6 @@ PT_PER_MM = 72 / 25.4
 TABLE_LINE_MAX_PT = 17.0
 
 
-@dataclass
-class Line:
-    page: int
-    y: float
-    height: float
-    text: str
-
-
-def pdf_lines(path: Path) -> tuple[list[Line], float]:
-    """Text lines of a PDF (page from 1, top, height, text), and the page height."""
-    tool = shutil.which("pdftotext")
-    assert tool, "pdftotext 未安装：测试需要 poppler-utils（见 .ci/test.sh）"
-    out = subprocess.run(
-        [tool, "-bbox-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', out).group(1))
-    lines = []
-    for page_no, page in enumerate(out.split("<page ")[1:], start=1):
-        for m in re.finditer(
-            r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</line>',
-            page,
-            re.S,
-        ):
-            text = "".join(re.findall(r">([^<]*)</word>", m.group(3)))
-            y0, y1 = float(m.group(1)), float(m.group(2))
-            lines.append(Line(page_no, y0, y1 - y0, text))
-    return lines, height
-
-
 def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -68,8 +38,8 @@ def page_lines(lines: list[Line], page_height: float) -> dict[int, list[Line]]:
     """Lines of each page from top to bottom, without the page number under the text block."""
     bottom = page_height - 35 * PT_PER_MM
     pages: dict[int, list[Line]] = {}
-    for ln in sorted(lines, key=lambda ln: (ln.page, ln.y)):
-        if ln.y < bottom and squeeze(ln.text):
+    for ln in sorted(lines, key=lambda ln: (ln.page, ln.y_min)):
+        if ln.y_min < bottom and squeeze(ln.text):
             pages.setdefault(ln.page, []).append(ln)
     return pages
 
@@ -82,7 +52,7 @@ def is_body(line: Line) -> bool:
 def widows_and_orphans(pdf: Path, docx: Path) -> list[str]:
     """Pages starting with the last line of a paragraph begun on the page before, or
     ending with the first line of one continued on the next."""
-    lines, height = pdf_lines(pdf)
+    lines, _, height = pdf_lines(pdf)
     pages = page_lines(lines, height)
     paras = [squeeze(p.text) for p in paragraphs(docx) if squeeze(p.text)]
     found = []
@@ -105,7 +75,7 @@ def widows_and_orphans(pdf: Path, docx: Path) -> list[str]:
 
 
 def headings_at_page_foot(pdf: Path, docx: Path) -> list[str]:
-    lines, height = pdf_lines(pdf)
+    lines, _, height = pdf_lines(pdf)
     pages = page_lines(lines, height)
     heads = {
         squeeze(p.text)
@@ -121,7 +91,7 @@ def headings_at_page_foot(pdf: Path, docx: Path) -> list[str]:
 
 
 def lone_characters_in_tables(pdf: Path, docx: Path) -> list[str]:
-    lines, height = pdf_lines(pdf)
+    lines, _, height = pdf_lines(pdf)
     whole_cells = set()
     for table in tables_of(docx):
         for row in [table.header, *table.rows]:
@@ -132,7 +102,7 @@ def lone_characters_in_tables(pdf: Path, docx: Path) -> list[str]:
         f"第{ln.page}页表格中单独一行的“{ln.text}”"
         for ln in lines
         if ln.height <= TABLE_LINE_MAX_PT
-        and ln.y < bottom
+        and ln.y_min < bottom
         and len(squeeze(ln.text)) == 1
         and squeeze(ln.text) not in whole_cells
     ]
@@ -200,7 +170,7 @@ def test_toc_page_numbers_are_the_pages_of_the_headings(rendered):
             head, page = re.match(r"^(.*?)(\d+)$", p.text).groups()
             entries.append((head, int(page)))
     assert len(entries) >= 10
-    lines, height = pdf_lines(pdf)
+    lines, _, height = pdf_lines(pdf)
     body = [ln for ln in lines if is_body(ln)]
     for head, page in entries:
         on = [ln.page for ln in body if squeeze(ln.text) == squeeze(head) and ln.page > 1]
