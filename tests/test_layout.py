@@ -487,3 +487,15 @@ def test_member_lists_break_between_names():
         "尹书瑶、沈若兰",
     ]
     assert break_list_line("全体语文教师参加集体备课", 8.0) == ["全体语文教师参加集体备课"]
+
+
+@pytest.mark.parametrize(("value", "ok"), [("是", True), ("否", True), ("好的", False)])
+def test_toc_key_takes_yes_or_no(tmp_path, value, ok):
+    from helpers_docx import plan
+
+    spec = write_spec(tmp_path / "计划.yaml", plan(目录=value))
+    result = invoke(["build", spec])
+    if ok:
+        assert result.exit_code == 0, stderr_of(result)
+    else:
+        assert result.exit_code == 2 and "目录" in stderr_of(result) and "true" in stderr_of(result)
