@@ -177,7 +177,9 @@ def _write(
 
     pdf_path = path.with_suffix(".pdf") if to_pdf else None
     if pdf_path is not None:
-        check_writable(pdf_path, force)  # refuse before writing anything
+        # Refuse before writing anything.
+        check_writable(path, force)
+        check_writable(pdf_path, force)
     write_docx(calendar_to_document(cal, unit), path, profile, force)
     if pdf_path is None:
         return None

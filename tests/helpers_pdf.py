@@ -73,3 +73,21 @@ def pdf_lines(path: Path) -> tuple[list[Line], float, float]:
             x0, y0, x1, y1 = (float(m.group(i)) for i in range(1, 5))
             lines.append(Line(page_no, x0, y0, x1, y1, "".join(words)))
     return lines, float(size.group(1)), float(size.group(2))
+
+
+def pdf_words(path: Path) -> list[Line]:
+    """Every word of a PDF with its box (page from 1), as pdftotext -bbox reports it."""
+    tool = shutil.which("pdftotext")
+    assert tool, "pdftotext 未安装：测试需要 poppler-utils（见 .ci/test.sh）"
+    out = subprocess.run(
+        [tool, "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = []
+    for page_no, page in enumerate(out.split("<page ")[1:], start=1):
+        for m in re.finditer(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+            page,
+        ):
+            x0, y0, x1, y1 = (float(m.group(i)) for i in range(1, 5))
+            words.append(Line(page_no, x0, y0, x1, y1, m.group(5)))
+    return words

@@ -12,6 +12,7 @@ These tests need soffice and pdftotext; they fail (never skip) when either is mi
 
 from __future__ import annotations
 
+import bisect
 import re
 import shutil
 from pathlib import Path
@@ -19,9 +20,9 @@ from pathlib import Path
 import pytest
 from helpers_docx import NS, invoke, paragraphs, stderr_of
 from helpers_layout import build_all, tables_of
-from helpers_pdf import Line, pdf_lines
+from helpers_pdf import Line, pdf_lines, pdf_words
 
-from wenshu.generator.doctree import Document, Heading, Paragraph
+from wenshu.generator.doctree import Cell, Document, Heading, Paragraph, Table
 from wenshu.generator.docx import write_docx
 from wenshu.generator.pdf import convert_to_pdf
 
@@ -90,21 +91,50 @@ def headings_at_page_foot(pdf: Path, docx: Path) -> list[str]:
     return out
 
 
+def table_cell_lines(pdf: Path, docx: Path) -> list[tuple[int, str]]:
+    """(page, text) of every line inside a table cell as laid out.
+
+    pdftotext may join the lines of neighbouring cells; words are put back into their
+    cells with the column edges of the table (found by its header row, which starts the
+    table on every page) taken from the .docx.
+    """
+    _, _, height = pdf_lines(pdf)
+    bottom = height - 35 * PT_PER_MM
+    left = 28 * PT_PER_MM  # tables span the text block
+    tables = tables_of(docx)
+    rows: dict[tuple[int, float], list[Line]] = {}
+    for w in pdf_words(pdf):
+        if w.height <= TABLE_LINE_MAX_PT and w.y_min < bottom:
+            rows.setdefault((w.page, round(w.y_min)), []).append(w)
+    out: list[tuple[int, str]] = []
+    edges: list[float] | None = None
+    for (page, _), words in sorted(rows.items()):
+        words.sort(key=lambda w: w.x_min)
+        joined = "".join(w.text for w in words)
+        header = next((t for t in tables if joined == "".join(c.text for c in t.header)), None)
+        if header is not None:
+            edges = [left + sum(header.widths[: i + 1]) / 20 for i in range(len(header.widths))]
+            continue
+        if edges is None:
+            continue
+        cells: dict[int, str] = {}
+        for w in words:
+            col = bisect.bisect(edges, (w.x_min + w.x_max) / 2)
+            cells[col] = cells.get(col, "") + w.text
+        out.extend((page, text) for _, text in sorted(cells.items()))
+    return out
+
+
 def lone_characters_in_tables(pdf: Path, docx: Path) -> list[str]:
-    lines, _, height = pdf_lines(pdf)
     whole_cells = set()
     for table in tables_of(docx):
         for row in [table.header, *table.rows]:
             for cell in row:
                 whole_cells.update(squeeze(line) for line in cell.lines)
-    bottom = height - 35 * PT_PER_MM
     return [
-        f"第{ln.page}页表格中单独一行的“{ln.text}”"
-        for ln in lines
-        if ln.height <= TABLE_LINE_MAX_PT
-        and ln.y_min < bottom
-        and len(squeeze(ln.text)) == 1
-        and squeeze(ln.text) not in whole_cells
+        f"第{page}页表格中单独一行的“{text}”"
+        for page, text in table_cell_lines(pdf, docx)
+        if len(squeeze(text)) == 1 and squeeze(text) not in whole_cells
     ]
 
 
@@ -213,3 +243,47 @@ def test_widow_control_keeps_paragraph_ends_off_page_tops(soffice, tmp_path):
     pdf = convert_to_pdf(docx)
     assert widows_and_orphans(pdf, docx) == []
     assert headings_at_page_foot(pdf, docx) == []
+
+
+def crowded_rotation() -> Document:
+    """A 轮值表 of nine grades whose subjects cannot all stand on one line."""
+    grades = [
+        "一年级",
+        "二年级",
+        "三年级",
+        "四年级",
+        "五年级",
+        "六年级",
+        "七年级",
+        "八年级",
+        "九年级",
+    ]
+    subjects = [
+        "道德与法治",
+        "语文",
+        "数学",
+        "英语",
+        "科学",
+        "音乐",
+        "美术",
+        "体育与健康",
+        "信息科技",
+    ]
+    rows = [
+        [Cell(f"第{w}周"), *(Cell(subjects[(i + w) % 9]) for i in range(9))] for w in range(1, 10)
+    ]
+    return Document(
+        blocks=[Heading(1, "轮值安排", "一、"), Table("轮值表", ["周次", *grades], rows)]
+    )
+
+
+def test_a_crowded_table_breaks_long_tokens_evenly_and_keeps_short_ones(soffice, tmp_path):
+    docx = write_docx(crowded_rotation(), tmp_path / "轮值.docx", profile="school")
+    (table,) = tables_of(docx)
+    assert all(len(row[0].lines) == 1 for row in table.rows)  # 第N周 stays whole
+    broken = {tuple(c.lines) for row in table.rows for c in row[1:] if len(c.lines) > 1}
+    assert broken == {("道德与", "法治"), ("体育与", "健康"), ("信息", "科技")}
+    pdf = convert_to_pdf(docx)
+    assert lone_characters_in_tables(pdf, docx) == []
+    cells = {squeeze(text) for _, text in table_cell_lines(pdf, docx)}
+    assert {"第1周", "语文", "道德与", "法治"} <= cells

@@ -304,25 +304,34 @@ def _water_fill(
 
 
 def _squeezed(columns: list[Column], total: int, char_twips: int, margin: int) -> Layout:
-    """Layout for tables whose tokens cannot all fit: tokens shrink toward a floor."""
+    """Layout for tables whose tokens cannot all fit. The widest columns give up width
+    first, down to one common width (so as few columns as possible wrap and short
+    tokens such as 第3周 stay whole), never below their header; only when even the
+    headers cannot fit is the width shared in proportion to need."""
     natural = [_need(c.longest_em, char_twips, margin) for c in columns]
     minimum = [
         n if c.is_token else _need(max(c.widest_piece_em, TEXT_MIN_EM), char_twips, margin)
         for c, n in zip(columns, natural)
     ]
-    # Floors: headers and a couple of characters stay on one line while possible.
     floor = [
         min(m, _need(max(c.header_em, TEXT_MIN_EM), char_twips, margin))
         for c, m in zip(columns, minimum)
     ]
-    if sum(floor) <= total:
-        give = sum(m - f for m, f in zip(minimum, floor))
-        k = (total - sum(floor)) / give if give else 0.0
-        widths = [f + (m - f) * k for m, f in zip(minimum, floor)]
-    else:
+    if sum(floor) > total:
         widths = [total * n / sum(natural) for n in natural]
-    layout = Layout(_rounded(widths, total), margin, char_twips)
-    return layout
+        return Layout(_rounded(widths, total), margin, char_twips)
+    # The common width `level`: every column min(minimum, level), floors kept.
+    lo, hi = 0.0, float(max(minimum))
+    for _ in range(40):
+        level = (lo + hi) / 2
+        used = sum(max(f, min(m, level)) for m, f in zip(minimum, floor))
+        lo, hi = (level, hi) if used <= total else (lo, level)
+    widths = [max(f, min(m, lo)) for m, f in zip(minimum, floor)]
+    spare = total - sum(widths)
+    capped = [i for i, (w, m) in enumerate(zip(widths, minimum)) if w < m]
+    for i in capped or range(len(widths)):
+        widths[i] += spare / len(capped or widths)
+    return Layout(_rounded(widths, total), margin, char_twips)
 
 
 def _rounded(widths: list[float], total: int) -> list[int]:
@@ -409,6 +418,23 @@ def lone_tail_inset(layout: Layout, col: int, lines: list[str]) -> float:
         if not any(has_lone_tail(p, r - extra) for p in pieces for r in rooms):
             return extra
     return 0.0
+
+
+def break_token(line: str, width_em: float) -> list[str]:
+    """A token wider than its column (a crowded table) broken into lines of about equal
+    length, so that no line is left with a lone character: 道德与法治 → 道德与 / 法治."""
+    pieces = atoms(line)
+    lines = wrap(pieces, width_em)
+    if len(lines) < 2:
+        return [line]
+    target = text_em(line) / len(lines)
+    width = target
+    while width < width_em:
+        balanced = wrap(pieces, width)
+        if len(balanced) == len(lines):
+            return balanced
+        width += 0.5
+    return lines
 
 
 def break_list_line(line: str, width_em: float) -> list[str]:

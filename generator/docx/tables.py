@@ -13,6 +13,7 @@ from .colwidths import (
     Column,
     Layout,
     break_list_line,
+    break_token,
     layout_columns,
     line_pieces,
     lone_tail_inset,
@@ -70,7 +71,7 @@ def table_xml(table: Table, profile: Profile) -> str:
     # A merge_up cell (also one with nothing above to continue) stays empty.
     texts = [
         [
-            "" if cell.merge_up else _broken_lists(cell.text, layout, col)
+            "" if cell.merge_up else _broken_lists(cell.text, layout, columns[col], col)
             for col, cell in enumerate(row)
         ]
         for row in table.rows
@@ -120,11 +121,13 @@ def _row_lines(layout: Layout, columns: list[Column], row: list[str]) -> int:
     return tallest
 
 
-def _broken_lists(text: str, layout: Layout, col: int) -> str:
-    """`text` with list lines (member names) broken between items where they wrap."""
+def _broken_lists(text: str, layout: Layout, column: Column, col: int) -> str:
+    """`text` with the breaks a renderer would get wrong made by hand: list lines
+    (member names) between items, tokens too wide for a crowded table into even parts."""
     room = layout.content_em(col, slack=True)
     lines = clean_text(text).split("\n")
-    return "\n".join(part for line in lines for part in break_list_line(line, room))
+    split = break_token if column.is_token else break_list_line
+    return "\n".join(part for line in lines for part in split(line, room))
 
 
 def table_columns(table: Table) -> list[Column]:
