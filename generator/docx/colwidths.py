@@ -14,9 +14,11 @@ a half-width character ½ em, plus the cell's left and right margins):
 * Headers never wrap. Width left over once every column fits its longest line is
   shared by all columns in proportion to their natural width.
 * When even that cannot fit (many columns, a token longer than the page), the cell
-  margins are narrowed first, then token columns give up width above a floor (they
-  wrap as little as possible), and only then do headers wrap.
-* Widths of wrapping columns are nudged so that no wrapped line holds a lone character.
+  margins are narrowed first; then the widest columns give up width down to one common
+  width, so that as few columns as possible wrap (the writer breaks their tokens into
+  even parts), and only when not even the headers fit is the width shared by need.
+* Widths of wrapping columns are nudged so that no wrapped line holds a lone character;
+  a cell where that is not enough is narrowed on the right (lone_tail_inset).
 
 Line breaking is simulated the way Word and LibreOffice break Chinese text: between any
 two CJK characters, never inside a Latin word or a number, never before closing

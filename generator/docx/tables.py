@@ -76,8 +76,8 @@ def table_xml(table: Table, profile: Profile) -> str:
         ]
         for row in table.rows
     ]
-    # A short table is kept on one page with what follows its last row's start: every
-    # row but the last keeps with the next one.
+    # A short table is not split across pages: every row but the last keeps with the
+    # next one.
     keep = 1 + sum(_row_lines(layout, columns, row) for row in texts) <= KEEP_TOGETHER_LINES
 
     # Keep a row on one page; repeat the header row on every page.
