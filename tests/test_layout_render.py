@@ -189,6 +189,20 @@ def test_school_pages_never_start_or_end_with_a_lone_line_of_a_paragraph(rendere
     assert not problems, problems
 
 
+def test_the_signature_never_stands_alone_on_a_page(rendered):
+    _, docs = rendered
+    for name, (docx, pdf) in docs.items():
+        filled = [p.text for p in paragraphs(docx) if p.text]
+        if not re.match(r"^\d{4}年\d+月\d+日$", filled[-1]):
+            continue  # no signature (校历)
+        unit = squeeze(filled[-2])
+        lines, _, height = pdf_lines(pdf)
+        pages = page_lines(lines, height)
+        last = pages[max(pages)]
+        at = next(i for i, ln in enumerate(last) if squeeze(ln.text) == unit)
+        assert at > 0, f"{name}: 落款单独在第{max(pages)}页"
+
+
 def test_toc_page_numbers_are_the_pages_of_the_headings(rendered):
     _, docs = rendered
     docx, pdf = docs["春季教科室计划"]

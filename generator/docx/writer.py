@@ -257,10 +257,29 @@ class _Builder:
         if date and date_right < 2:
             date_right = 2.0
             unit_right = date_right + date_w + 2 - unit_w
-        self._paragraph(BODY)  # one blank line after the body
-        self._paragraph(BODY, text_run_xml(unit), ind=self._indent(0, unit_right), jc="right")
+        # The signature never stands alone on a page: the last paragraph of the body,
+        # the blank line and the unit keep with what follows them.
+        self._keep_last_paragraph_with_next()
+        self._paragraph(BODY, keep_next=True)  # one blank line after the body
+        self._paragraph(
+            BODY,
+            text_run_xml(unit),
+            ind=self._indent(0, unit_right),
+            jc="right",
+            keep_next=bool(date),
+        )
         if date:
             self._paragraph(BODY, text_run_xml(date), ind=self._indent(0, date_right), jc="right")
+
+    def _keep_last_paragraph_with_next(self) -> None:
+        """Give the paragraph written last keep-with-next (nothing when it was a table)."""
+        if not self.parts or not self.parts[-1].startswith("<w:p><w:pPr><w:pStyle "):
+            return
+        if "<w:keepNext/>" in self.parts[-1]:
+            return
+        last = self.parts[-1].replace('<w:keepNext w:val="0"/>', "", 1)
+        end = last.index("/>") + 2  # after w:pStyle, where paragraph_xml puts keepNext
+        self.parts[-1] = last[:end] + "<w:keepNext/>" + last[end:]
 
     def _indent(self, first: float, right: float | None = None) -> str:
         return indent_xml(
