@@ -164,7 +164,15 @@ def test_widow_control_on_in_school_off_in_gbt9704(built):
 def test_headings_captions_and_table_headers_keep_with_next(built):
     _, docs = built
     path = docs["春季教科室计划"]
-    for style in ("Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Title"):
+    for style in (
+        "Heading1",
+        "Heading2",
+        "Heading3",
+        "Heading4",
+        "Heading5",
+        "Title",
+        "TableCaption",
+    ):
         assert style_ppr(path, style).find("w:keepNext", NS) is not None, style
     for table in tables_of(path):
         tr = table.row_props[0].getparent()
