@@ -124,7 +124,12 @@ def _walk(container, parent, content: DocxContent) -> None:
     for child in container.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            content.lines.extend(Paragraph(child, parent).text.splitlines())
+            paragraph = Paragraph(child, parent)
+            if paragraph.style is not None and paragraph.style.style_id == "Title":
+                # A long title broken over two lines (wenshu does so) is one title.
+                content.lines.append(paragraph.text.replace("\n", ""))
+            else:
+                content.lines.extend(paragraph.text.splitlines())
         elif tag == "tbl":
             rows = _table_rows(Table(child, parent))
             if rows and all(len(row) == 1 for row in rows):
