@@ -14,6 +14,7 @@ from .errors import Problem, WenshuError
 from .fsutil import check_writable
 from .spec.loader import LoadedSpec, load_spec
 from .templating import TemplateLibrary
+from .textnorm import normalize_text
 
 ContextFn = Callable[[Any, ContextMaker], dict[str, Any]]
 
@@ -108,7 +109,17 @@ def render_with(
     context = _context_fn(spec.kind)(spec, maker)
     maker.fail_if_problems()
     library = TemplateLibrary(template_dirs(loaded, templates))
-    return [library.render(spec.kind, name, context) for name in names]
+    documents = []
+    for name in names:
+        document = library.render(spec.kind, name, context)
+        # docProps: the author is the unit with its department (城南中学教科室).
+        document.author = normalize_text(spec.unit + (spec.department or ""))
+        if spec.toc:
+            from .toc import insert_toc
+
+            insert_toc(document)
+        documents.append(document)
+    return documents
 
 
 def resolve_output(spec_path: Path, output: Path | str | None, suffix: str = ".docx") -> Path:
@@ -148,9 +159,16 @@ def build(
 
     resolver = CorpusResolver(corpus_path, section_variables(loaded.spec), spec_path)
     document = render_loaded(loaded, templates, resolver)
+    notes = []
+    if loaded.spec.toc:
+        from .toc import fill_toc_pages
+
+        note = fill_toc_pages(document, profile)
+        if note:
+            notes.append(note)
     write_docx(document, out, profile=profile, force=force)
     resolver.record()
-    result = BuildResult(docx=out, warnings=list(loaded.warnings), document=document)
+    result = BuildResult(docx=out, warnings=list(loaded.warnings), document=document, notes=notes)
     if loaded.kind == "工作计划":
         from .plan_doc import goal_ids
 

@@ -16,13 +16,24 @@ import click
 from .cli_common import emit_text, output_options
 from .corpus import Corpus, collect_files, import_paths, load_user_file, open_corpus
 from .corpus.entries import placeholders
+from .corpus.lexicon import closest_allowed
 from .corpus.models import ORIGIN_LABELS
 from .errors import CorpusError
-from .vocab import CATEGORIES, KINDS, TOPICS
+from .vocab import CATEGORIES, CORPUS_KINDS, TOPICS
 
 # Show a progress bar on a terminal for more than one file, and anywhere for many.
 PROGRESS_MIN_FILES = 20
 _SNIPPET = 60
+# How `matched` fields are named in the text output.
+_FIELD_NAMES = {
+    "title": "标题",
+    "topics": "主题",
+    "category": "类别",
+    "text": "正文",
+    "kinds": "文种",
+    "initials": "拼音首字母",
+    "fuzzy": "近似",
+}
 
 
 def _open(ctx: click.Context) -> Corpus:
@@ -38,10 +49,22 @@ def _echo_json(data) -> None:
 def _choice(name: str, allowed: tuple[str, ...]):
     def check(_ctx, _param, value):
         if value is not None and value not in allowed:
-            raise CorpusError(f"未知的{name}“{value}”，可选：{'、'.join(allowed)}")
+            hint = closest_allowed(value, allowed)
+            guess = f"，是不是“{hint}”？" if hint else "，"
+            raise CorpusError(f"未知的{name}“{value}”{guess}可选：{'、'.join(allowed)}")
         return value
 
     return check
+
+
+def _matched_line(matched: list[dict]) -> str:
+    """匹配：减负→双减（主题）；措施→工作措施（类别）"""
+    parts = []
+    for m in matched:
+        word = m["word"] if m["term"] in (None, m["word"]) else f"{m['word']}→{m['term']}"
+        where = "、".join(_FIELD_NAMES.get(f, f) for f in m["fields"])
+        parts.append(f"{word}（{where}）" if where else word)
+    return "匹配：" + "；".join(parts)
 
 
 def _snippet(text: str) -> str:
@@ -65,8 +88,8 @@ def corpus() -> None:
 @click.option(
     "--kind",
     "-k",
-    callback=_choice("文种", KINDS),
-    help="只看此文种：工作计划、工作职责、工作总结。",
+    callback=_choice("文种", CORPUS_KINDS),
+    help=f"只看此文种：{'、'.join(CORPUS_KINDS)}。",
 )
 @click.option(
     "-n",
@@ -79,7 +102,13 @@ def corpus() -> None:
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
 @click.pass_context
 def search_cmd(ctx, query, category, topic, kind, limit, as_json) -> None:
-    """查找片段。多个词须同时出现；也可用拼音首字母，如 ktyj 找“课题研究”。"""
+    """查找片段，按匹配程度排序。
+
+    \b
+    不要求每个词都出现：标题、主题、类别和正文都会查，越贴切越靠前；
+    同义词一起查（减负 → 双减、作业管理；院感 → 医院感染管理）；
+    可以直接写一句话（青年教师培养措施、老师怎么带徒弟）；
+    也可用拼音首字母，如 ktyj 找“课题研究”。每条结果列出匹配了哪些词。"""
     text = " ".join(query).strip()
     if not text and not (category or topic or kind):
         raise CorpusError(
@@ -91,7 +120,7 @@ def search_cmd(ctx, query, category, topic, kind, limit, as_json) -> None:
         return
     if not hits:
         click.echo(
-            f"没有找到匹配“{text}”的片段。可以换个说法，或少给几个词。"
+            f"没有找到匹配“{text}”的片段。可以换个说法，或去掉 --category/--topic/--kind 条件。"
             if text
             else "没有符合条件的片段。"
         )
@@ -101,6 +130,8 @@ def search_cmd(ctx, query, category, topic, kind, limit, as_json) -> None:
         used = f"  用过 {hit.uses} 次" if hit.uses else ""
         title = hit.title or "（无标题）"
         click.echo(f"{hit.id}  [{hit.category}] {title}{extra}{used}  （得分 {hit.score:g}）")
+        if hit.matched:
+            click.echo(f"    {_matched_line(hit.matched)}")
         click.echo(f"    {_snippet(hit.text)}")
     click.echo(f"\n共 {len(hits)} 条。查看全文：wenshu corpus show 编号")
 

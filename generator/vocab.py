@@ -1,6 +1,11 @@
 """Fixed vocabularies shared by the corpus, importer and specs."""
 
+# 文种 the generator builds from a spec.
 KINDS = ("工作计划", "工作职责", "工作总结")
+
+# 文种 a corpus section may be written for: the built ones plus 制度 clauses, 通知 bodies
+# and 教研组台帐 records (kept once each should KINDS come to include them).
+CORPUS_KINDS = tuple(dict.fromkeys((*KINDS, "制度", "通知", "教研组台帐")))
 
 CATEGORIES = (
     "前言",
@@ -15,6 +20,9 @@ CATEGORIES = (
     "努力方向",
     "保障措施",
     "结束语",
+    "制度条款",
+    "通知正文",
+    "活动记录",
 )
 
 TOPICS = (
@@ -38,6 +46,23 @@ TOPICS = (
     "作业管理",
     "课后服务",
     "劳动教育",
+    # Themes of today's plans (the first twenty stay in their old order: stats sort by it).
+    "双减",
+    "课程标准",
+    "大单元教学",
+    "跨学科主题学习",
+    "项目式学习",
+    "教育数字化",
+    "科学教育",
+    "体育与健康",
+    "美育",
+    "安全教育",
+    "师德师风",
+    "学段衔接",
+    # Hospital departments (科室) plan too.
+    "医院感染管理",
+    "护理质量",
+    "医疗质量安全",
 )
 
 # Variables a corpus section may use; filled from the spec on reuse.

@@ -104,7 +104,18 @@ def _json(result):
 def test_search_json_shape(run):
     hits = _json(run("search", "青年教师", "--json"))
     assert [h["id"] for h in hits] == ["cs101"]
-    assert set(hits[0]) == {"id", "title", "text", "category", "topics", "sources", "score", "uses"}
+    assert set(hits[0]) == {
+        "id",
+        "title",
+        "text",
+        "category",
+        "topics",
+        "sources",
+        "score",
+        "uses",
+        "matched",
+    }
+    assert hits[0]["matched"][0]["word"] == "青年教师"
     assert hits[0]["topics"] == ["青年教师培养"] and hits[0]["sources"] == []
 
 
@@ -125,6 +136,8 @@ def test_search_options(run, args, expected):
 def test_search_text_output(run):
     out = run("search", "青年教师").stdout
     assert "cs101" in out and "[工作措施] 青年教师培养" in out
+    assert "匹配：青年教师（标题、主题" in out
+    assert "匹配：师徒结对→青年教师培养（标题、主题）" in run("search", "师徒结对").stdout
     assert "没有找到" in run("search", "不存在的词").stdout
 
 
@@ -134,6 +147,9 @@ def test_search_text_output(run):
         ([], "请给出要查找的词"),
         (["课题", "--category", "杂项"], "未知的类别“杂项”"),
         (["课题", "--topic", "飞行"], "未知的主题“飞行”"),
+        (["课题", "--topic", "院感"], "未知的主题“院感”，是不是“医院感染管理”？"),
+        (["课题", "--category", "措施"], "是不是“工作措施”？"),
+        (["课题", "--kind", "通告"], "未知的文种“通告”"),
     ],
 )
 def test_search_errors(run, args, message):
@@ -181,6 +197,10 @@ def test_add_malformed_file_reports_problems(run, tmp_path: Path):
     bad.write_text("- 类别: 前言\n  标题: 甲\n  主题: [飞行]\n  内容: 乙\n", encoding="utf-8")
     result = run("add", str(bad), code=2)
     assert "坏.yaml" in result.stderr and "飞行" in result.stderr
+    bad.write_text("- 类别: 措施\n  标题: 甲\n  主题: [新课标]\n  内容: 乙\n", encoding="utf-8")
+    result = run("add", str(bad), code=2)
+    assert "主题“新课标”不在可选范围内，是不是“课程标准”？" in result.stderr
+    assert "类别“措施”不在可选范围内，是不是“工作措施”？" in result.stderr
     assert _json(run("stats", "--json"))["sections"] == 2
 
 

@@ -99,6 +99,7 @@ def test_wheel_contains_package_data(wheel):
         "wenshu/templates/starters/工作计划.yaml",
         "wenshu/templates/demo/教科室工作计划.yaml",
         "wenshu/generator/__init__.py",
+        "wenshu/generator/corpus/synonyms.txt",
     ]:
         assert required in names, required
     corpus = [n for n in names if n.startswith("wenshu/corpus/") and n.endswith(".yaml")]

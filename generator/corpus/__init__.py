@@ -1,5 +1,5 @@
 """The section corpus: an embedded SQLite database of reusable sections (built-in,
-user-added and imported), with Chinese substring search, pinyin initials and
+user-added and imported), with ranked search (synonyms, pinyin initials) and
 near-duplicate merging."""
 
 from .entries import CorpusEntry, builtin_dir, load_builtin, load_user_file

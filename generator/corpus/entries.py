@@ -27,8 +27,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..errors import CorpusError, Problem, SpecError
 from ..spec.messages import _message, clean_loc, format_path
-from ..vocab import CATEGORIES, KINDS, SECTION_VARIABLES, TOPICS
+from ..vocab import CATEGORIES, CORPUS_KINDS, SECTION_VARIABLES, TOPICS
 from ..yamlio import parse_yaml
+from .lexicon import closest_allowed
 
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
@@ -43,11 +44,19 @@ def placeholders(*texts: str) -> list[str]:
     return list(seen)
 
 
+def _not_allowed(value: str, allowed: tuple[str, ...], what: str) -> str:
+    """“院感”不在可选范围内，是不是“医院感染管理”？可选：…"""
+    hint = closest_allowed(value, allowed)
+    guess = f"，是不是“{hint}”？" if hint else "。"
+    return f"{what}“{value}”不在可选范围内{guess}可选：{'、'.join(allowed)}"
+
+
 def _from_vocabulary(values: list[str], allowed: tuple[str, ...], what: str) -> list[str]:
-    """The values without repeats; any value outside `allowed` is an error naming it."""
+    """The values without repeats; any value outside `allowed` is an error naming it (and
+    the allowed value it most likely means)."""
     unknown = [v for v in values if v not in allowed]
     if unknown:
-        raise ValueError(f"{what}“{'、'.join(unknown)}”不在可选范围内：{'、'.join(allowed)}")
+        raise ValueError("；".join(_not_allowed(v, allowed, what) for v in unknown))
     return list(dict.fromkeys(values))
 
 
@@ -78,7 +87,7 @@ class CorpusEntry(BaseModel):
     @classmethod
     def _check_category(cls, value: str) -> str:
         if value not in CATEGORIES:
-            raise ValueError(f"类别“{value}”不在可选范围内：{'、'.join(CATEGORIES)}")
+            raise ValueError(_not_allowed(value, CATEGORIES, "类别"))
         return value
 
     @field_validator("topics")
@@ -89,7 +98,7 @@ class CorpusEntry(BaseModel):
     @field_validator("kinds")
     @classmethod
     def _check_kinds(cls, value: list[str]) -> list[str]:
-        return _from_vocabulary(value, KINDS, "文种")
+        return _from_vocabulary(value, CORPUS_KINDS, "文种")
 
     @field_validator("items")
     @classmethod

@@ -51,7 +51,9 @@ class Section:
 
 @dataclass
 class SearchHit:
-    """A search result; `score` is 0..100, higher is better."""
+    """A search result; `score` is 0..100, higher is better. `matched` lists the query
+    words the section matched: {"word": as typed, "term": the word or synonym found
+    (None for a partial or fuzzy match), "fields": where, best first}."""
 
     id: str
     title: str
@@ -61,6 +63,7 @@ class SearchHit:
     sources: list[str]
     score: float
     uses: int
+    matched: list[dict] = field(default_factory=list)
 
     def to_json(self) -> dict:
         """JSON-friendly dict."""

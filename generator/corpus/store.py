@@ -196,7 +196,8 @@ class Corpus:
         kind: str | None = None,
         limit: int = 10,
     ) -> list[SearchHit]:
-        """Sections matching every word of `query` (substring or pinyin initials), best first."""
+        """Sections best matching `query` first (see search.py); each hit lists the words
+        it matched."""
         from .search import search
 
         return search(self.conn, query, category=category, topic=topic, kind=kind, limit=limit)

@@ -238,7 +238,12 @@ class _BodyReader:
         for el in container.iterchildren():
             tag = local(el)
             if tag == "p":
-                self.out.lines.extend(self.paragraph(el).split("\n"))
+                text = self.paragraph(el)
+                if _style_id(el) == "Title":
+                    # A long title broken over two lines (wenshu does so) is one title.
+                    self.out.lines.append(text.replace("\n", ""))
+                else:
+                    self.out.lines.extend(text.split("\n"))
             elif tag == "tbl":
                 self.table(el)
             elif tag in _BLOCK_CONTAINERS:
@@ -254,10 +259,9 @@ class _BodyReader:
 
     def label(self, p) -> str:
         ppr = child(p, "pPr")
-        num_id = ilvl = style = None
+        num_id = ilvl = None
+        style = _style_id(p)
         if ppr is not None:
-            pstyle = child(ppr, "pStyle")
-            style = attr(pstyle, "val") if pstyle is not None else None
             num = child(ppr, "numPr")
             if num is not None:
                 num_id, ilvl = _num_ref(num)
@@ -330,6 +334,12 @@ class _BodyReader:
         while out and not out[-1].strip():
             out.pop()
         return out
+
+
+def _style_id(p) -> str | None:
+    ppr = child(p, "pPr")
+    pstyle = child(ppr, "pStyle") if ppr is not None else None
+    return attr(pstyle, "val") if pstyle is not None else None
 
 
 def _children(el, name: str):

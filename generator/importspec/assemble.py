@@ -244,13 +244,19 @@ def _summary_body(draft: Draft, mapper: BodyMapper, tables: dict) -> None:
 
 
 def _goal_notes(results: list[dict], notes: list[str], draft: Draft) -> None:
-    """“目标：说明” lines written under the goal table go back to each goal's 说明."""
+    """“目标（完成情况）：说明” (or “目标：说明”) lines written under the goal table go back
+    to each goal's 说明."""
     for note in notes:
-        entry = next((r for r in results if note.startswith(r["内容"].rstrip("。") + "：")), None)
-        if entry is None:
-            draft.unplaced.append(note)
+        for r in results:
+            goal = r["内容"].rstrip("。；;")
+            status = r.get("完成情况")
+            heads = [f"{goal}（{status}）：", f"{goal}："] if status else [f"{goal}："]
+            head = next((h for h in heads if note.startswith(h)), None)
+            if head:
+                r["说明"] = note[len(head) :]
+                break
         else:
-            entry["说明"] = note[len(entry["内容"].rstrip("。")) + 1 :]
+            draft.unplaced.append(note)
 
 
 def _work(draft: Draft, mapper: BodyMapper, key: str) -> None:

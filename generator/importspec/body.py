@@ -16,7 +16,8 @@ from .rules import is_month, role_of
 from .tables import month_of
 
 _INDICATOR = re.compile(r"^(?P<content>.+?)[（(]指标[:：](?P<indicator>.+)[)）]。?$")
-_TALLY = re.compile(r"^\d+项目标中.*项。?$")
+# Sentences the summary template writes around the goal table; the build regenerates them.
+_TALLY = re.compile(r"^(?:\d+项目标中.*项。?|部分完成和未完成目标的情况说明如下：)$")
 _NESTED = ("行事历", "月份", "保障措施", "具体分工")
 ROTATION_DEFAULT = "轮值安排"  # the heading templates give a 轮值表 without 标题
 # An untitled opening that states principles reads as 指导思想.
