@@ -64,16 +64,19 @@ def clean_report(lines: list[str]) -> CleanReport:
     clean: set[str] = set()
     for _ in range(MAX_PASSES):
         before = report.lines
-        report.lines = _one_pass(before, report, clean)
+        report.lines, clean = _one_pass(before, report, clean)
         if report.lines == before:
             break
-        clean = set(report.lines)
     return report
 
 
-def _one_pass(lines: list[str], report: CleanReport, clean: set[str]) -> list[str]:
-    """One cleaning pass; lines in `clean` were kept by the pass before as they are (the
-    lines that made them noise are gone already), so they are kept without a look."""
+def _one_pass(
+    lines: list[str], report: CleanReport, clean: set[str]
+) -> tuple[list[str], set[str]]:
+    """One cleaning pass: the kept lines, and the lines that passed every check as they
+    are. Lines in `clean` passed in the pass before (the lines that could have made them
+    noise are gone already), so they are kept without a look; lines joined afterwards
+    are new and are looked at again."""
     kept: list[str] = []
     in_link_list = False
     for raw in lines:
@@ -99,7 +102,7 @@ def _one_pass(lines: list[str], report: CleanReport, clean: set[str]) -> list[st
                 continue
             kept.append(line)
     kept = _drop_form_skeleton(kept, report)
-    return _join_broken(kept)
+    return _join_broken(kept), set(kept)
 
 
 def _fix_line(line: str, report: CleanReport, position: int) -> str:

@@ -58,9 +58,18 @@ def split_run_in(rest: str) -> tuple[str, str]:
     """(run-in title, remaining text) of an item, or ("", rest) when it has none."""
     rest = rest.strip()
     m = _RUN_IN.match(rest)
-    if m:
+    if m and _balanced(m.group(1)):
         return m.group(1), rest[m.end() :].strip()
     return "", rest
+
+
+def _balanced(text: str) -> bool:
+    """False when `text` stops inside brackets ("全覆盖（指标：" of "…（指标：每月一次）")."""
+    return (
+        text.count("（") + text.count("(") <= text.count("）") + text.count(")")
+        and (text.count("《") <= text.count("》"))
+        and text.count("“") <= text.count("”")
+    )
 
 
 def is_standard_section(rest: str) -> bool:
