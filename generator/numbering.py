@@ -8,9 +8,21 @@ _DIGITS = "零一二三四五六七八九"
 
 
 def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 25 → 二十五, 100 → 一百."""
+    """1 → 一, 10 → 十, 12 → 十二, 25 → 二十五, 100 → 一百, 1010 → 一千零一十; from
+    10000 on, Arabic digits (no list runs that long in a real document)."""
     if n <= 0:
         raise ValueError("chinese numbers start at 1")
+    if n >= 10000:
+        return str(n)
+    if n >= 1000:
+        thousands, rest = divmod(n, 1000)
+        head = _DIGITS[thousands] + "千"
+        if rest == 0:
+            return head
+        tail = chinese_number(rest)
+        if 10 <= rest < 20:
+            tail = "一" + tail
+        return head + ("零" if rest < 100 else "") + tail
     if n < 10:
         return _DIGITS[n]
     if n < 20:
