@@ -373,4 +373,5 @@ LAZY_COMMANDS = {
     "corpus": ("wenshu.generator.cli_corpus", "corpus"),
     "rollover": ("wenshu.generator.cli_rollover", "rollover_cmd"),
     "import-spec": ("wenshu.generator.cli_import_spec", "import_spec_cmd"),
+    "outline": ("wenshu.generator.cli_outline", "outline_cmd"),
 }

@@ -12,6 +12,11 @@ command -v fc-list >/dev/null 2>&1 || need+=(fontconfig)
 if ! (command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q .); then
   need+=(fonts-noto-cjk)
 fi
+# Digits and Latin letters in the width of Times New Roman (Liberation Serif has its
+# metrics): table column widths and the layout tests assume ½ em digits.
+if ! (command -v fc-list >/dev/null 2>&1 && fc-list | grep -qE "Liberation Serif|Times New Roman"); then
+  need+=(fonts-liberation2)
+fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "安装系统软件包：${need[*]}"
   SUDO=""

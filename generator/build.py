@@ -15,6 +15,7 @@ from .errors import Problem, WenshuError
 from .fsutil import check_writable
 from .spec.loader import LoadedSpec, load_spec
 from .templating import TemplateLibrary
+from .textnorm import normalize_text
 
 ContextFn = Callable[[Any, ContextMaker], dict[str, Any]]
 
@@ -94,12 +95,32 @@ def render_loaded(
     loaded: LoadedSpec, templates: list[Path] | None = None, resolver: Resolver | None = None
 ) -> Document:
     """Turn a validated spec into a document tree through its template."""
+    return render_with(loaded, [loaded.spec.template], templates, resolver)[0]
+
+
+def render_with(
+    loaded: LoadedSpec,
+    names: list[str | None],
+    templates: list[Path] | None = None,
+    resolver: Resolver | None = None,
+) -> list[Document]:
+    """The spec rendered through each template of `names` (the context is made once)."""
     spec = loaded.spec
     maker = ContextMaker(resolver, label=loaded.source.label, line_for=loaded.source.line_for)
     context = _context_fn(spec.kind)(spec, maker)
     maker.fail_if_problems()
     library = TemplateLibrary(template_dirs(loaded, templates))
-    return library.render(spec.kind, spec.template, context)
+    documents = []
+    for name in names:
+        document = library.render(spec.kind, name, context)
+        # docProps: the author is the unit with its department (城南中学教科室).
+        document.author = normalize_text(spec.unit + (spec.department or ""))
+        if spec.toc:
+            from .toc import insert_toc
+
+            insert_toc(document)
+        documents.append(document)
+    return documents
 
 
 def resolve_output(spec_path: Path, output: Path | str | None, suffix: str = ".docx") -> Path:
@@ -139,9 +160,16 @@ def build(
 
     resolver = CorpusResolver(corpus_path, section_variables(loaded.spec), spec_path)
     document = render_loaded(loaded, templates, resolver)
+    notes = []
+    if loaded.spec.toc:
+        from .toc import fill_toc_pages
+
+        note = fill_toc_pages(document, profile)
+        if note:
+            notes.append(note)
     write_docx(document, out, profile=profile, force=force)
     resolver.record()
-    result = BuildResult(docx=out, warnings=list(loaded.warnings), document=document)
+    result = BuildResult(docx=out, warnings=list(loaded.warnings), document=document, notes=notes)
     if loaded.kind == "工作计划":
         from .plan_doc import goal_ids
 

@@ -93,6 +93,10 @@ def _output_path(value: str) -> Path:
     metavar="school|gbt9704",
     help="Word 文件的版式：school（学校常用）或 gbt9704（公文标准）。",
 )
+@click.option("--unit", metavar="单位", help="学校名称，写在校历标题前，如 --unit 城南中学。")
+@click.option(
+    "--pdf", "to_pdf", is_flag=True, help="同时生成 PDF（需要 LibreOffice；须与 -o 一起使用）。"
+)
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖。")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出各周信息（格式见下）。")
 def calendar_cmd(
@@ -104,6 +108,8 @@ def calendar_cmd(
     weeks_text: str | None,
     output: str | None,
     profile: str,
+    unit: str | None,
+    to_pdf: bool,
     force: bool,
     as_json: bool,
 ) -> None:
@@ -113,6 +119,7 @@ def calendar_cmd(
 
     \b
       wenshu calendar 2025-2026 --term 1 --start 2025-09-01 -o 校历.docx
+      wenshu calendar 2025-2026 --term 1 --start 2025-09-01 --unit 城南中学 -o 校历.docx --pdf
 
     周次：第1周是开学日期所在的周，此后连续编号到学期末，放假的周也占周次。学期长度：未给 --weeks 时，第一学期排到次年1月31日所在的周，第二学期排到7月15日所在的周；学校放假早或晚时请用 --weeks 指定周数。
 
@@ -138,6 +145,10 @@ def calendar_cmd(
         raise WenshuError(f"--start：{exc}。") from None
     override = load_holiday_override(holidays_path) if holidays_path else None
     out_path = _output_path(output) if output else None
+    if to_pdf and out_path is None:
+        raise WenshuError("--pdf 需要同时用 -o 指定 Word 文件，例如 -o 校历.docx --pdf。")
+    if unit is not None and not unit.strip():
+        raise WenshuError("--unit 不能为空，例如 --unit 城南中学。")
     cal = build_term_calendar(
         first_year, term, start, _week_start(week_start_text), override, _weeks(weeks_text)
     )
@@ -145,17 +156,33 @@ def calendar_cmd(
     for warning in cal.warnings:
         click.echo(f"警告：{warning}", err=True)
     if out_path is not None:
-        _write(cal, out_path, profile, force)
+        pdf_path = _write(cal, out_path, profile, force, unit, to_pdf)
         if not as_json:
             click.echo(f"已生成 {out_path}（{cal.label}，共{len(cal.weeks)}周）。")
+            if pdf_path is not None:
+                click.echo(f"已生成 {pdf_path}")
     if as_json:
         click.echo(json.dumps(calendar_to_json(cal), ensure_ascii=False, indent=2))
     elif out_path is None:
         click.echo(calendar_to_text(cal))
 
 
-def _write(cal, path: Path, profile: str, force: bool) -> None:
+def _write(
+    cal, path: Path, profile: str, force: bool, unit: str | None, to_pdf: bool
+) -> Path | None:
+    """Write the .docx (and with `to_pdf` the PDF beside it); returns the PDF path."""
     # Imported here: the Word writer is heavy and only needed with -o.
     from .docx import write_docx
+    from .fsutil import check_writable
 
-    write_docx(calendar_to_document(cal), path, profile, force)
+    pdf_path = path.with_suffix(".pdf") if to_pdf else None
+    if pdf_path is not None:
+        # Refuse before writing anything.
+        check_writable(path, force)
+        check_writable(pdf_path, force)
+    write_docx(calendar_to_document(cal, unit), path, profile, force)
+    if pdf_path is None:
+        return None
+    from .pdf import convert_to_pdf
+
+    return convert_to_pdf(path, pdf_path, force=force)

@@ -6,6 +6,7 @@ parent, and markers typed by users are stripped first so they are never doubled.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -23,6 +24,36 @@ class TemplateUsageError(Exception):
 
 
 _END_PUNCT = "。；！？：，、.;!?:"
+# A sentence of body text ends with one of these; anything else gets "。".
+_SENTENCE_END = "。；！？：…!?;:."
+
+
+# A list item longer than this (characters), or with a comma inside, is a sentence.
+_PHRASE_MAX = 8
+
+
+def sentence(text: str) -> str:
+    """`text` as a finished sentence: "。" added when it ends without punctuation."""
+    text = text.rstrip()
+    if text and text[-1] not in _SENTENCE_END:
+        return text + "。"
+    return text
+
+
+def _sentence_list(texts: list[str]) -> bool:
+    """True when a list holds sentences (then every item ends like one), False for a
+    list of short phrases (教案、作业), which stay as they are."""
+    return any(len(t) > _PHRASE_MAX or any(c in t for c in "，；：,;") for t in texts)
+
+
+def _node_text(node: Any) -> str:
+    """First line of an untitled tree node's text ("" for titled nodes)."""
+    if isinstance(node, str):
+        return node
+    if isinstance(node, Mapping) and not node.get("标题"):
+        paras = _as_paragraphs(node.get("内容"))
+        return paras[0] if paras else ""
+    return ""
 
 
 def _as_paragraphs(value: Any) -> list[str]:
@@ -76,11 +107,15 @@ class DocBuilder:
     def h3(self, text: str) -> str:
         return self.heading(3, text)
 
-    def p(self, text: str, indent: bool = True, align: str = "justify") -> str:
+    def p(
+        self, text: str, indent: bool = True, align: str = "justify", lead: str | None = None
+    ) -> str:
+        """Body paragraphs; `lead` is a bold run-in before the first one ("某目标：…")."""
         if align not in ("justify", "left", "center", "right"):
             raise TemplateUsageError(f"对齐方式应为 justify/left/center/right，而不是 {align}")
-        for para in _as_paragraphs(text):
-            self.blocks.append(Paragraph.plain(para, indent=indent, align=align))
+        for i, para in enumerate(_as_paragraphs(text)):
+            runs = [Run(str(lead), bold=True), Run(para)] if lead and i == 0 else [Run(para)]
+            self.blocks.append(Paragraph(runs, indent=indent, align=align))
         return ""
 
     def text(self, value: Any) -> str:
@@ -88,33 +123,34 @@ class DocBuilder:
         return self.p(value)
 
     def items(self, values: Any, level: int | None = None) -> str:
-        """A numbered list: each value becomes one numbered paragraph."""
+        """A numbered list: each value becomes one numbered body paragraph (a sentence,
+        not a heading: marker and text in the body font)."""
         lv = self._level(level)
-        for value in values or []:
-            paras = _as_paragraphs(value)
-            if not paras:
-                continue
+        lists = [p for p in (_as_paragraphs(v) for v in values or []) if p]
+        finish = sentence if _sentence_list([p[0] for p in lists]) else str.rstrip
+        for paras in lists:
             marker = self.counter.next(lv)
-            first = strip_typed_marker(paras[0])
-            self.blocks.append(Paragraph([Run(marker, level=self._style(lv)), Run(first)]))
+            self.blocks.append(Paragraph.plain(marker + finish(strip_typed_marker(paras[0]))))
             for extra in paras[1:]:
-                self.blocks.append(Paragraph.plain(extra))
+                self.blocks.append(Paragraph.plain(sentence(extra)))
         return ""
 
     def tree(self, nodes: Any, level: int | None = None) -> str:
         """Nested nodes ({标题, 内容, 条目}); deeper nodes get the next level's markers."""
         lv = self._level(level)
         parent_level = self.level
-        for node in nodes or []:
-            self._node(node, lv)
+        self._nodes(nodes or [], lv)
         self.level = parent_level
         return ""
 
     def table(self, table: Table | None) -> str:
+        """A table; right under a heading its caption is left out (the heading names it)."""
         if table is None:
             return ""
         if not isinstance(table, Table):
             raise TemplateUsageError("table() 需要“表格”中的一项，例如 table(表格.行事历)")
+        if table.caption and self.blocks and isinstance(self.blocks[-1], Heading):
+            table = dataclasses.replace(table, caption=None)
         self.blocks.append(table)
         return ""
 
@@ -156,7 +192,14 @@ class DocBuilder:
     def _style(level: int) -> int:
         return min(level, STYLE_LEVELS)
 
-    def _node(self, node: Any, level: int) -> None:
+    def _nodes(self, nodes: list[Any], level: int) -> None:
+        """Sibling nodes: untitled items end like sentences when any of them is one."""
+        texts = [t for t in map(_node_text, nodes) if t]
+        finish = sentence if _sentence_list(texts) else str.rstrip
+        for node in nodes:
+            self._node(node, level, finish)
+
+    def _node(self, node: Any, level: int, finish=sentence) -> None:
         if isinstance(node, str):
             node = {"内容": node}
         title = node.get("标题")
@@ -166,34 +209,33 @@ class DocBuilder:
             raise TemplateUsageError(f"层级超出范围：最多 {MAX_LEVEL} 级")
         if not title and not paras:
             # A node that only groups children adds no number of its own.
-            for child in children:
-                self._node(child, level)
+            self._nodes(children, level)
             return
         marker = self.counter.next(level)
         style = self._style(level)
         if title:
+            # Every titled node is a heading of its level, so Word's navigation pane and a
+            # table of contents list it whether or not it has text or children.
             title = strip_typed_marker(title)
             if level <= 2 or not paras:
                 # A heading on a line of its own carries no closing punctuation.
                 self.blocks.append(Heading(style, title.rstrip("。；;，,：:"), marker))
                 for para in paras:
-                    self.blocks.append(Paragraph.plain(para))
+                    self.blocks.append(Paragraph.plain(sentence(para)))
             else:
                 # Run-in heading: "1.加强理论学习。本学期……"
                 head = title if title[-1] in _END_PUNCT else title + "。"
-                self.blocks.append(Paragraph([Run(marker + head, level=style), Run(paras[0])]))
+                self.blocks.append(Heading(style, head, marker, body=sentence(paras[0])))
                 for para in paras[1:]:
-                    self.blocks.append(Paragraph.plain(para))
+                    self.blocks.append(Paragraph.plain(sentence(para)))
         elif paras:
-            self.blocks.append(
-                Paragraph([Run(marker, level=style), Run(strip_typed_marker(paras[0]))])
-            )
+            # A sentence without a title is body text, whatever its level.
+            self.blocks.append(Paragraph.plain(marker + finish(strip_typed_marker(paras[0]))))
             for para in paras[1:]:
-                self.blocks.append(Paragraph.plain(para))
+                self.blocks.append(Paragraph.plain(sentence(para)))
         self.level = level
         if children:
-            for child in children:
-                self._node(child, level + 1)
+            self._nodes(children, level + 1)
             self.level = level
 
     def document(self, author: str = "") -> Document:

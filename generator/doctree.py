@@ -7,7 +7,7 @@ Text here is already normalised (full-width punctuation etc.).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal, Union
 
 
@@ -31,11 +31,16 @@ class Title:
 
 @dataclass
 class Heading:
-    """A heading on a line of its own. level 1..5; `marker` like "一、" or "（一）"."""
+    """A heading in its level's heading style. level 1..5; `marker` like "一、" or "（一）".
+
+    With `body` it is a run-in heading: "1.加强理论学习。" followed by `body` in the same
+    paragraph, in the body font.
+    """
 
     level: int
     text: str
     marker: str = ""
+    body: str | None = None
 
     @property
     def full_text(self) -> str:
@@ -72,7 +77,7 @@ class Cell:
 
 @dataclass
 class Table:
-    """A table with one header row. `widths` are relative column widths (any unit).
+    """A table with one header row; the writer sizes its columns from their content.
 
     `kind` names what the table holds (行事历, 具体分工, 教研组, 目标完成情况, 轮值表, 校历);
     `caption` is an optional line above the table.
@@ -81,7 +86,6 @@ class Table:
     kind: str
     header: list[str]
     rows: list[list[Cell]]
-    widths: list[float] = field(default_factory=list)
     caption: str | None = None
 
     def __post_init__(self) -> None:
@@ -105,7 +109,24 @@ class PageBreak:
     pass
 
 
-Block = Union[Title, Heading, Paragraph, Table, Signature, PageBreak]
+@dataclass
+class TableOfContents:
+    """目录: the headings down to `levels` that follow it, with their page numbers.
+
+    `pages` holds one page number per entry (see `toc_entries`) once the document has
+    been laid out; None means not known, and entries are written without numbers.
+    """
+
+    levels: int = 2
+    pages: list[int] | None = None
+
+
+Block = Union[Title, Heading, Paragraph, Table, Signature, PageBreak, TableOfContents]
+
+
+def toc_entries(blocks: list[Block], levels: int) -> list[Heading]:
+    """The headings a table of contents lists: those of `levels` or above, in order."""
+    return [b for b in blocks if isinstance(b, Heading) and b.level <= levels]
 
 
 @dataclass
@@ -126,7 +147,7 @@ class Document:
                 if b.subtitle:
                     out.append(b.subtitle)
             elif isinstance(b, Heading):
-                out.append(b.full_text)
+                out.append(b.full_text + (b.body or ""))
             elif isinstance(b, Paragraph):
                 out.append(b.text)
             elif isinstance(b, Table):

@@ -7,13 +7,22 @@ import re
 _DIGITS = "零一二三四五六七八九"
 
 
-_UNITS = ((10**8, "亿"), (10**4, "万"), (1000, "千"), (100, "百"))
-
-
 def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 25 → 二十五, 100 → 一百, 1010 → 一千零一十, any size."""
+    """1 → 一, 10 → 十, 12 → 十二, 25 → 二十五, 100 → 一百, 1010 → 一千零一十; from
+    10000 on, Arabic digits (no list runs that long in a real document)."""
     if n <= 0:
         raise ValueError("chinese numbers start at 1")
+    if n >= 10000:
+        return str(n)
+    if n >= 1000:
+        thousands, rest = divmod(n, 1000)
+        head = _DIGITS[thousands] + "千"
+        if rest == 0:
+            return head
+        tail = chinese_number(rest)
+        if 10 <= rest < 20:
+            tail = "一" + tail
+        return head + ("零" if rest < 100 else "") + tail
     if n < 10:
         return _DIGITS[n]
     if n < 20:
@@ -21,17 +30,15 @@ def chinese_number(n: int) -> str:
     if n < 100:
         tens, ones = divmod(n, 10)
         return _DIGITS[tens] + "十" + (_DIGITS[ones] if ones else "")
-    for size, unit in _UNITS:
-        if n >= size:
-            head, rest = divmod(n, size)
-            text = chinese_number(head) + unit
-            if rest == 0:
-                return text
-            if rest < size // 10:  # a skipped place is read as 零: 一百零五, 一千零一十
-                text += "零"
-            tail = chinese_number(rest)
-            return text + ("一" + tail if 10 <= rest < 20 else tail)
-    raise AssertionError(n)
+    hundreds, rest = divmod(n, 100)
+    if rest == 0:
+        return _DIGITS[hundreds] + "百"
+    if rest < 10:
+        return _DIGITS[hundreds] + "百零" + _DIGITS[rest]
+    tail = chinese_number(rest)
+    if rest < 20:
+        tail = "一" + tail
+    return _DIGITS[hundreds] + "百" + tail
 
 
 CN_DIGITS = "零〇一二三四五六七八九十百两"

@@ -8,7 +8,7 @@ from .context import ContextMaker, common_context
 from .doctree import Table
 from .numbering import strip_typed_marker
 from .spec.plan import PlanSpec
-from .spec.plan_calendar import span_text
+from .spec.plan_calendar import outside_term_label, span_text
 from .spec.rotation import rotation_grid
 from .spec.types import format_week
 from .tables import make_table, merged_column, numbered_lines
@@ -60,18 +60,21 @@ def calendar_rows(spec: PlanSpec, maker: ContextMaker) -> list[dict[str, Any]]:
         acts = []
         for j, a in enumerate(mp.activities):
             week, when = a.week, f"{a.date.month}月{a.date.day}日" if a.date else ""
+            outside = ""
             if cal is not None:
                 # With a known term start, 周次 and 日期 fill each other in.
                 if week is None and a.date is not None:
                     n = cal.week_of(a.date)
                     week = (n, n) if n else None
+                    if n is None:
+                        outside = outside_term_label(cal, a.date)
                 elif week is not None and a.date is None:
                     when = span_text(cal.week_range(week[0])[0], cal.week_range(week[1])[1])
             acts.append(
                 {
                     "内容": maker.one_line(a.content, ("行事历", i, "活动", j, "内容")),
                     "负责人": normalize_text(a.owner) if a.owner else "",
-                    "周次": format_week(week) if week else "",
+                    "周次": format_week(week) if week else outside,
                     "日期": when,
                 }
             )
@@ -90,11 +93,11 @@ def calendar_table(months: list[dict[str, Any]]) -> Table | None:
     month_cells = merged_column(labels)
     full = [[mc, *r] for mc, r in zip(month_cells, rows)]
     cols = [
-        ("月份", 1.0, False),
-        ("周次", 1.2, False),
-        ("日期", 1.4, True),
-        ("工作内容", 5.0, False),
-        ("负责人", 1.6, False),
+        ("月份", False),
+        ("周次", False),
+        ("日期", True),
+        ("工作内容", False),
+        ("负责人", False),
     ]
     return make_table("行事历", cols, full)
 
@@ -105,7 +108,7 @@ def rotation_table(spec: PlanSpec) -> Table | None:
     if rot is None:
         return None
     grid = rotation_grid(rot)
-    cols = [("周次", 1.2, False)] + [(normalize_text(g), 1.6, False) for g in rot.grades]
+    cols = [("周次", False)] + [(normalize_text(g), False) for g in rot.grades]
     rows = [[f"第{w}周", *[normalize_text(row.get(g, "")) for g in rot.grades]] for w, row in grid]
     caption = normalize_text(rot.caption) if rot.caption else None
     return make_table("轮值表", cols, rows, caption=caption)
@@ -130,7 +133,7 @@ def assignments(spec: PlanSpec, maker: ContextMaker) -> list[dict[str, Any]]:
 def assignment_table(rows: list[dict[str, Any]]) -> Table | None:
     if not rows:
         return None
-    cols = [("姓名", 1.2, False), ("职务", 1.6, True), ("工作职责", 6.0, False)]
+    cols = [("姓名", False), ("职务", True), ("工作职责", False)]
     return make_table(
         "具体分工", cols, [[r["姓名"], r["职务"], numbered_lines(r["职责"])] for r in rows]
     )
@@ -153,11 +156,11 @@ def group_table(rows: list[dict[str, Any]]) -> Table | None:
     if not rows:
         return None
     cols = [
-        ("教研组", 1.4, False),
-        ("组长", 1.2, False),
-        ("成员", 3.2, False),
-        ("活动时间", 1.8, True),
-        ("研究主题", 3.0, True),
+        ("教研组", False),
+        ("组长", False),
+        ("成员", False),
+        ("活动时间", True),
+        ("研究主题", True),
     ]
     body = [
         [r["名称"], r["组长"], "、".join(r["成员"]), r["活动时间"], r["研究主题"]] for r in rows
@@ -189,5 +192,3 @@ def plan_context(spec: PlanSpec, maker: ContextMaker) -> dict[str, Any]:
         }
     )
     return ctx
-
-

@@ -64,10 +64,10 @@ def goal_table(rows: list[dict[str, Any]]) -> Table | None:
     if not rows:
         return None
     cols = [
-        ("目标", 4.0, False),
-        ("指标", 2.6, False),
-        ("实际", 2.6, False),
-        ("完成情况", 1.4, False),
+        ("目标", False),
+        ("指标", False),
+        ("实际", False),
+        ("完成情况", False),
     ]
     return make_table(
         "目标完成情况", cols, [[r["目标"], r["指标"], r["实际"], r["完成情况"]] for r in rows]
@@ -78,7 +78,22 @@ def summary_context(spec: SummarySpec, maker: ContextMaker) -> dict[str, Any]:
     """Everything a 工作总结 template can use."""
     ctx = common_context(spec, maker)
     rows = goal_rows(spec, maker)
-    notes = [f"{r['目标'].rstrip('。')}：{r['说明']}" for r in rows if r["说明"]]
+    # Each note names its goal and status and reads as a sentence of its own;
+    # 文本 is the whole of it, for templates that list the notes with items().
+    notes = []
+    for r in rows:
+        if not r["说明"]:
+            continue
+        goal = r["目标"].rstrip("。；;")
+        note = r["说明"] if r["说明"][-1] in "。！？；…" else r["说明"] + "。"
+        notes.append(
+            {
+                "目标": goal,
+                "完成情况": r["完成情况"],
+                "说明": note,
+                "文本": f"{goal}（{r['完成情况']}）：{note}",
+            }
+        )
     ctx.update(
         {
             "目标完成": rows,

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
+from .calendar.term import DEFAULT_END
 from .fsutil import write_text_atomic
 from .plan_doc import goal_ids
 from .spec.common import Ref, TreeNode
 from .spec.loader import load_spec
+from .spec.plan import PlanSpec
+from .spec.types import school_year_start
 from .yamlio import yaml_comment, yaml_quote
 
 TODO = "【待填写】"
@@ -83,8 +87,32 @@ def scaffold_text(plan_path: Path, output: Path) -> str:
         else plan.unit + (plan.department or "")
     )
     lines.append(f"  单位: {yaml_quote(sig_unit)}")
-    lines.append("  # 日期: 2026-01-20            # 不能早于计划的落款日期")
+    hint = signature_date_hint(plan)
+    earliest = (
+        f"计划的落款日期 {plan.signature.date.isoformat()}"
+        if plan.signature and plan.signature.date
+        else "计划的落款日期"
+    )
+    lines.append(f"  # 日期: {hint.isoformat()}      # 学期末（由计划推算），不能早于{earliest}")
     return "\n".join(lines) + "\n"
+
+
+def signature_date_hint(plan: PlanSpec) -> dt.date:
+    """A 落款 date for the summary of `plan`: the last Friday of its term (of the last
+    teaching week when the plan has 开学, else before the usual end of the term or
+    year), never before the plan's own 落款 date."""
+    cal = plan.term_calendar
+    if cal is not None:
+        end = cal.weeks[-1].end
+    elif plan.year is not None:
+        end = dt.date(plan.year, 12, 31)
+    else:
+        first = school_year_start(plan.school_year)
+        month, day = DEFAULT_END[plan.term or 1]
+        end = dt.date(first + 1, month, day)
+    hint = end - dt.timedelta(days=(end.weekday() - 4) % 7)  # the Friday on or before
+    signed = plan.signature.date if plan.signature else None
+    return max(hint, signed) if signed else hint
 
 
 def default_scaffold_path(plan_path: Path) -> Path:

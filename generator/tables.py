@@ -17,21 +17,20 @@ def merged_column(values: list[str]) -> list[Cell]:
 
 def make_table(
     kind: str,
-    columns: list[tuple[str, float, bool]],
+    columns: list[tuple[str, bool]],
     rows: list[list[str | Cell]],
     caption: str | None = None,
 ) -> Table:
-    """Build a table; columns are (header, width, optional). An optional column that is empty
-    in every row is left out."""
+    """Build a table; columns are (header, optional). An optional column that is empty
+    in every row is left out. Column widths come from the content when it is written."""
     keep = []
-    for i, (_, _, optional) in enumerate(columns):
+    for i, (_, optional) in enumerate(columns):
         if optional and all(not (r[i].text if isinstance(r[i], Cell) else r[i]) for r in rows):
             continue
         keep.append(i)
     header = [columns[i][0] for i in keep]
-    widths = [columns[i][1] for i in keep]
     body = [[r[i] if isinstance(r[i], Cell) else Cell(r[i]) for i in keep] for r in rows]
-    return Table(kind=kind, header=header, rows=body, widths=widths, caption=caption)
+    return Table(kind=kind, header=header, rows=body, caption=caption)
 
 
 def numbered_lines(items: list[str]) -> str:

@@ -8,6 +8,7 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 
 _SIMPLE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+MAX_PAREN_DEPTH = 8
 
 # XML 1.0 forbids these; they would corrupt word/document.xml.
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -27,28 +28,43 @@ def _neighbour(text: str, i: int, step: int) -> str:
     return text[j] if 0 <= j < len(text) else ""
 
 
+_HALF_PUNCT = re.compile(r"[,;:?!.]")
+# Spaces before or after full-width punctuation; a run is matched from its first space
+# only (the lookbehind), so long runs of spaces cost linear time.
+_SPACES_AROUND = re.compile(r"(?<! ) +(?=[，；：？！。])|(?<=[，；：？！。]) +")
+
+
 def _full_width_punct(text: str) -> str:
+    # Only punctuation marks look at their neighbours, so each run of spaces is walked at
+    # most twice: linear in the length of the text.
+    if not _HALF_PUNCT.search(text):
+        return text
     out = []
     n = len(text)
-    for i, ch in enumerate(text):
+    last = 0
+    for m in _HALF_PUNCT.finditer(text):
+        i = m.start()
+        ch = text[i]
         prev, nxt = _neighbour(text, i, -1), _neighbour(text, i, 1)
+        new = ch
         if ch in _SIMPLE and (_is_cjk(prev) or _is_cjk(nxt)):
             # "3:00" or "1,000" stay as they are: digits on both sides.
             if not (prev.isdigit() and nxt.isdigit()):
-                out.append(_SIMPLE[ch])
-                continue
-        if (
+                new = _SIMPLE[ch]
+        elif (
             ch == "."
             and _is_cjk(prev)
             and (i == n - 1 or nxt == "" or _is_cjk(nxt) or nxt.isdigit())
         ):
-            out.append("。")
-            continue
-        out.append(ch)
+            new = "。"
+        if new != ch:
+            out.append(text[last:i])
+            out.append(new)
+            last = i + 1
+    out.append(text[last:])
     text = "".join(out)
     # Remove spaces left around converted full-width punctuation.
-    text = re.sub(r" *([，；：？！。]) *", r"\1", text)
-    return text
+    return _SPACES_AROUND.sub("", text)
 
 
 def _brackets_and_quotes(text: str) -> str:
@@ -60,8 +76,9 @@ def _brackets_and_quotes(text: str) -> str:
         # \0 and \1 cannot occur here because control characters were removed first.
         return f"\0{inner}\1"
 
-    # Innermost pairs first, repeated, so "(见附件(一))" converts at both levels.
-    while True:
+    # Innermost pairs first, repeated, so "(见附件(一))" converts at both levels (no text
+    # nests deeper than a few levels; the cap keeps hostile input linear).
+    for _ in range(MAX_PAREN_DEPTH):
         new = re.sub(r"\(([^()\n]*)\)", paren, text)
         if new == text:
             break
@@ -86,7 +103,7 @@ def normalize_period(text: str) -> str:
             b = str(full + 100 if full < int(a) else full)
         return f"{a}—{b}"
 
-    return _PERIOD_RANGE.sub(fix, text)
+    return _PERIOD_RANGE.sub(fix, text) if "学年" in text else text
 
 
 def strip_xml_invalid(text: str) -> str:

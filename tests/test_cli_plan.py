@@ -276,6 +276,7 @@ def test_heading_numbers_by_level_restart_under_each_parent_and_typed_ones_are_s
     docx = build_data(tmp_path, plan(主要工作=TREE, 工作目标=["1.目标甲", "（2）目标乙"]))
     body = texts(docx)
     start = body.index("三、主要工作及措施")
+    # Short phrases stay as written; a list of sentences would end each with "。".
     assert body[start - 2 : start] == ["（一）目标甲", "（二）目标乙"]
     assert body[start + 1 : start + 11] == [
         "（一）抓好常规",

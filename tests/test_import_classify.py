@@ -111,7 +111,7 @@ def test_small_headings_stay_whole_and_calendar_stays_together():
         ("指导思想", "指导思想"),
         ("具体安排", "行事历"),
     ]
-    assert sections[1].items == ["九月份:", "制定计划。", "十月份:", "论文评比。"]
+    assert sections[1].items == ["九月份：", "制定计划。", "十月份：", "论文评比。"]
     assert sections[1].item_levels == [1, 2, 1, 2]
 
 
@@ -133,7 +133,7 @@ def test_duty_list_is_one_duty_section():
     assert section.category == "职责"
     assert section.items == [
         "制订教科室工作计划。",
-        "负责以下具体工作:",
+        "负责以下具体工作：",
         "负责课题管理。",
         "负责论文评比。",
     ]

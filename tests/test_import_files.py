@@ -20,8 +20,9 @@ from wenshu.generator.importing import (
     import_file,
     import_text,
     iter_nodes,
-    read_docx,
+    read_source,
 )
+from wenshu.generator.importing.table_model import token_index
 
 SEEDS = seeds_dir()
 SEED = next(SEEDS.glob("000_*.txt"))
@@ -88,15 +89,19 @@ def make_docx(path: Path) -> Path:
 
 def test_docx_paragraphs_and_tables(tmp_path):
     path = make_docx(tmp_path / "计划.docx")
-    lines, tables = read_docx(path)
+    raw = read_source(path)
+    lines = raw.lines
     assert lines[:2] == ["教科室工作计划", "一、指导思想"]
+    assert token_index(lines[4]) == 0  # the table stands where it was
     assert "三、保障措施" in lines and "建立考核与奖惩制度。" in lines
+    tables = [t.rows for t in raw.tables]
     assert tables == [[["月份", "工作内容"], ["九月", "制定计划"], ["十月", "论文评比"]]]
     result = import_file(path)
     (doc,) = result.documents
     assert doc.title == "教科室工作计划"
     assert [n.title for n in doc.nodes] == ["指导思想", "工作行事历", "保障措施"]
-    assert doc.tables == tables
+    assert [t.rows for t in doc.tables] == tables
+    assert doc.tables[0].kind == "data"
     assert {s.category for s in result.sections} >= {"指导思想", "保障措施"}
 
 

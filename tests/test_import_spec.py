@@ -60,7 +60,7 @@ def source_sentences(doc: ImportedDocument) -> list[str]:
     texts = [clean_title(doc), doc.preamble]
     for node in iter_nodes(doc.nodes):
         texts += [node.title, node.text]
-    for table in doc.tables:
+    for table in (t.rows for t in doc.tables):
         texts += [cell for row in table for cell in row]
     return [s for t in texts for s in re.split(r"[。！？；;!?\n]", t) if norm_key(s)]
 
@@ -267,7 +267,7 @@ def test_cli_imports_a_text_plan(plan_txt):
     assert "标题" not in data  # the title is exactly the default one
     assert data["指导思想"] == "以课堂为主阵地，提高教学质量。"
     assert data["工作目标"] == ["教学常规检查全覆盖。", "期末质量稳中有升。"]
-    assert data["主要工作"][0] == {"标题": "抓实教学常规。", "内容": "每月检查教案和作业。"}
+    assert data["主要工作"][0] == {"标题": "抓实教学常规", "内容": "每月检查教案和作业。"}
     assert data["行事历"] == [
         {"月份": 9, "活动": ["制订计划。", "开学常规检查。"]},
         {"月份": 10, "活动": ["课堂展示周。"]},

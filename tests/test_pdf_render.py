@@ -6,14 +6,11 @@ These tests need soffice and pdftotext; they fail (never skip) when either is mi
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
-import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpers_pdf import first_missing, pdf_text
+from helpers_pdf import first_missing, pdf_lines, pdf_text
 
 from wenshu.generator import pdf
 from wenshu.generator.doctree import (
@@ -72,40 +69,6 @@ def grid_document() -> Document:
     """Enough plain body text for several full pages."""
     sentence = "学校坚持以学生发展为本，全面落实课程方案，加强教学常规管理，提高课堂效率，"
     return Document(blocks=[Paragraph.plain(sentence * 12) for _ in range(6)])
-
-
-@dataclass
-class Line:
-    page: int
-    x_min: float
-    y_min: float
-    x_max: float
-    text: str
-
-
-def pdf_lines(path: Path) -> tuple[list[Line], float, float]:
-    """Text lines of a PDF with positions (pt); also page width and height."""
-    out = subprocess.run(
-        [require("pdftotext"), "-bbox-layout", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    size = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', out)
-    lines = []
-    for page_no, page in enumerate(out.split("<page ")[1:], start=1):
-        for m in re.finditer(
-            r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</line>',
-            page,
-            re.S,
-        ):
-            words = re.findall(r">([^<]*)</word>", m.group(4))
-            lines.append(
-                Line(
-                    page_no, float(m.group(1)), float(m.group(2)), float(m.group(3)), "".join(words)
-                )
-            )
-    return lines, float(size.group(1)), float(size.group(2))
 
 
 @pytest.fixture(scope="module")

@@ -452,7 +452,7 @@ def test_plain_strings_are_shorthand_for_content(tmp_path):
     passes(tmp_path, data)
     body = texts(tmp_path / "计划.docx")
     for expected in [
-        "（一）目标甲",
+        "（一）目标甲。",
         "（二）目标乙（指标：100%）。",
         "（一）直接写一句话",
         "1.子项一",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..doctree import Cell, Document, Paragraph, Table, Title, format_cn_date
+from ..textnorm import normalize_text
 from .dates import WEEKDAY_NAMES, cn_month_day, cn_span
 from .term import WEEK_STARTS, TermCalendar, Week
 
@@ -79,8 +80,9 @@ def calendar_to_text(cal: TermCalendar) -> str:
     return "\n".join(lines)
 
 
-def calendar_to_document(cal: TermCalendar) -> Document:
-    """The 校历 as a document: title, then a table 周次 | 日期 | 节假日与调休 | 备注."""
+def calendar_to_document(cal: TermCalendar, unit: str | None = None) -> Document:
+    """The 校历 as a document: title (with the school's name when `unit` is given), then
+    a table 周次 | 日期 | 节假日与调休 | 备注."""
     rows = [
         [
             Cell(str(w.number)),
@@ -91,10 +93,9 @@ def calendar_to_document(cal: TermCalendar) -> Document:
         for w in cal.weeks
     ]
     caption = f"开学日期：{format_cn_date(cal.start)}，每周从{WEEK_STARTS[cal.week_start]}开始，共{len(cal.weeks)}周。"
-    table = Table(
-        kind="校历", header=list(TABLE_HEADER), rows=rows, widths=[1, 2.4, 4.6, 2], caption=caption
-    )
-    title = f"{cal.label}校历"
+    table = Table(kind="校历", header=list(TABLE_HEADER), rows=rows, caption=caption)
+    unit = normalize_text(unit.strip()) if unit else ""
+    title = f"{unit}{cal.label}校历"
     blocks: list = [Title(title), table]
     if cal.unknown_years:
         years = "、".join(f"{y}年" for y in cal.unknown_years)
@@ -103,4 +104,4 @@ def calendar_to_document(cal: TermCalendar) -> Document:
                 f"注：{years}的法定节假日和调休安排未收录，表中未标出，请以国务院办公厅通知为准。"
             )
         )
-    return Document(blocks=blocks, title=title, kind="校历")
+    return Document(blocks=blocks, title=title, kind="校历", author=unit)

@@ -60,6 +60,9 @@ class Profile:
     grid_pitch_twips: int | None = None
     # Character spacing on body text in twentieths of a point (w:spacing w:val).
     char_spacing: int = 0
+    # Widow and orphan control: a paragraph never leaves a single line alone at the top
+    # or bottom of a page. Off where the page must keep an exact number of lines.
+    widow_control: bool = True
     page_width_mm: float = 210.0
     page_height_mm: float = 297.0
     margin_top_mm: float = 37.0
@@ -139,6 +142,9 @@ GBT9704 = Profile(
     grid_pitch_twips=579,
     # −0.25 pt lets LibreOffice fit 28 三号 characters into the 156 mm line.
     char_spacing=-5,
+    # Moving a line to the next page would leave 21 lines on this one: the 22-line grid
+    # of the standard wins over widow control.
+    widow_control=False,
 )
 
 PROFILES: dict[str, Profile] = {p.name: p for p in (SCHOOL, GBT9704)}

@@ -19,8 +19,16 @@ TITLE = "Title"
 SUBTITLE = "Subtitle"
 TABLE_TEXT = "TableText"
 TABLE_CAPTION = "TableCaption"
+TOC_TITLE = "TocTitle"
 FOOTER = "Footer"
 HEADING_LEVELS = 5
+# Levels a table of contents lists (一、 and （一）).
+TOC_LEVELS = 2
+
+
+def toc_style_id(level: int) -> str:
+    """Style id of the built-in table-of-contents style for entries of `level`."""
+    return f"TOC{level}"
 
 
 def heading_style_id(level: int) -> str:
@@ -33,6 +41,7 @@ def heading_style_id(level: int) -> str:
 _KEEP = {
     BODY, TITLE, SUBTITLE, "Header", FOOTER, "DefaultParagraphFont", "TableNormal",
     "NoList", "TableGrid", *(heading_style_id(n) for n in range(1, HEADING_LEVELS + 1)),
+    *(toc_style_id(n) for n in range(1, TOC_LEVELS + 1)),
 }  # fmt: skip
 
 
@@ -69,17 +78,20 @@ def install_styles(document: DocxDocument, profile: Profile) -> None:
         put(ppr, el("snapToGrid", val=0), PPR_ORDER)
         put(ppr, el("keepNext"), PPR_ORDER)
         _paragraph_style(styles_el, style_id, name, BODY, ppr=ppr, rpr=run_props(font, spacing=0))
+    # Styles of our own carry Chinese names: that is what Word and WPS show in the
+    # styles pane. Built-in styles keep their English names, which Word localises.
     _paragraph_style(
-        styles_el, TABLE_TEXT, "Table Text", BODY,
+        styles_el, TABLE_TEXT, "表格文字", BODY,
         ppr=_compact_ppr(profile.table, jc="left"),
         rpr=run_props(profile.table, spacing=0), custom=True,
     )  # fmt: skip
     caption_ppr = _body_ppr(profile, first_chars=0, jc="center")
     put(caption_ppr, el("keepNext"), PPR_ORDER)
     _paragraph_style(
-        styles_el, TABLE_CAPTION, "Table Caption", BODY,
+        styles_el, TABLE_CAPTION, "表格标题", BODY,
         ppr=caption_ppr, rpr=run_props(profile.caption, spacing=0), custom=True,
     )  # fmt: skip
+    _toc_styles(styles_el, profile, spacing)
     for style_id, name in ((FOOTER, "footer"), ("Header", "header")):
         _paragraph_style(
             styles_el, style_id, name, BODY,
@@ -88,10 +100,37 @@ def install_styles(document: DocxDocument, profile: Profile) -> None:
         )  # fmt: skip
 
 
+def _toc_styles(styles_el: etree._Element, profile: Profile, spacing: int | None) -> None:
+    """目录: its centred title and one entry style per level, page numbers flush right
+    after a dot leader."""
+    title_ppr = _body_ppr(profile, first_chars=0, jc="center")
+    put(title_ppr, el("keepNext"), PPR_ORDER)
+    _paragraph_style(
+        styles_el, TOC_TITLE, "目录标题", BODY,
+        ppr=title_ppr, rpr=run_props(profile.heading(1), spacing=0), custom=True,
+    )  # fmt: skip
+    right = round(profile.text_width_mm * 1440 / 25.4)
+    for level in range(1, TOC_LEVELS + 1):
+        ppr = _body_ppr(profile, first_chars=0, jc="left")
+        tabs = el("tabs")
+        tabs.append(el("tab", val="right", leader="dot", pos=right))
+        put(ppr, tabs, PPR_ORDER)
+        put(
+            ppr,
+            indent(first_chars=0, left_chars=2 * (level - 1), char_twips=profile.body.char_twips),
+            PPR_ORDER,
+        )
+        _paragraph_style(
+            styles_el, toc_style_id(level), f"toc {level}", BODY,
+            ppr=ppr, rpr=run_props(profile.body, spacing=spacing),
+        )  # fmt: skip
+
+
 def _body_ppr(profile: Profile, *, first_chars: float, jc: str) -> etree._Element:
     ppr = el("pPr")
-    # Widow control would move single lines and break the fixed lines-per-page grid.
-    put(ppr, el("widowControl", val=0), PPR_ORDER)
+    # gbt9704 keeps widow control off: moving single lines would break its fixed
+    # 22-lines-per-page grid (see Profile.widow_control).
+    put(ppr, el("widowControl", val=int(profile.widow_control)), PPR_ORDER)
     put(
         ppr,
         el("spacing", before=0, after=0, line=profile.line_twips, lineRule="exact"),
@@ -132,7 +171,7 @@ def _paragraph_style(
     style.append(el("name", val=name))
     if based_on:
         style.append(el("basedOn", val=based_on))
-    if style_id.startswith("Heading") or style_id in (TITLE, SUBTITLE):
+    if style_id.startswith("Heading") or style_id in (TITLE, SUBTITLE, TOC_TITLE):
         style.append(el("next", val=BODY))
     style.append(el("qFormat"))
     style.append(ppr)

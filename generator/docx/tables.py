@@ -1,16 +1,32 @@
-"""Tables (行事历, 具体分工, …): full width, ruled, header repeated, vertical merges."""
+"""Tables (行事历, 具体分工, …): full width, ruled, header repeated, widths from content.
+
+Every table is written the same way (one table style, one set of borders and cell
+margins); only the column widths and the alignment of each column follow its content.
+"""
 
 from __future__ import annotations
 
 from docx.shared import Mm
 
 from ..doctree import Table
-from .ooxml import clean_text, paragraph_xml, text_run_xml, text_width_chars
+from .colwidths import (
+    Column,
+    Layout,
+    break_list_line,
+    break_token,
+    layout_columns,
+    line_pieces,
+    lone_tail_inset,
+    wrap,
+    wraps,
+)
+from .ooxml import clean_text, paragraph_xml, text_run_xml
 from .profiles import Profile
 from .styles import TABLE_CAPTION, TABLE_TEXT
 
-# Default left+right cell padding of python-docx's template (108 twips each side).
-_CELL_PADDING_TWIPS = 216
+TABLE_STYLE = "TableGrid"
+# Tables up to this many lines (about a third of a page of table text) are not split.
+KEEP_TOGETHER_LINES = 16
 
 _BORDERS = "".join(
     f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -22,9 +38,10 @@ def table_xml(table: Table, profile: Profile) -> str:
     """XML of `table` (with its caption line, if any) for the document body.
 
     A table without columns has nothing to show: only its caption is written.
-    The table is "Table Grid", full text width with fixed layout, ruled, rows kept
-    on one page, the header row repeated on every page, cells centred vertically;
-    merge_up cells continue the cell above (w:vMerge).
+    The table is full text width with fixed layout, ruled, rows kept on one page,
+    the header row repeated on every page, cells centred vertically; merge_up cells
+    continue the cell above (w:vMerge). Columns whose text wraps, or whose cells hold
+    several lines, are left-aligned; the others and the header are centred.
     """
     out = []
     if table.caption:
@@ -32,47 +49,119 @@ def table_xml(table: Table, profile: Profile) -> str:
     if not table.header:
         return "".join(out)
 
-    widths = column_widths(table, round(Mm(profile.text_width_mm).twips))
+    columns = table_columns(table)
+    layout = table_layout(table, profile, columns)
+    widths, margin = layout.widths, layout.margin_twips
     out.append(
-        '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{TABLE_STYLE}"/>'
         f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
         f'<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{_BORDERS}</w:tblBorders>'
         # Fixed layout: Word and LibreOffice keep our widths instead of fitting content.
-        '<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>'
+        '<w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{margin}" w:type="dxa"/>'
+        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>'
+        "</w:tblPr><w:tblGrid>"
     )
     out.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
     out.append("</w:tblGrid>")
     tc_ws = [f'<w:tcW w:type="dxa" w:w="{w}"/>' for w in widths]
 
+    aligns = column_alignments(layout, columns)
+    merges = _vertical_merges(table)
+    # A merge_up cell (also one with nothing above to continue) stays empty.
+    texts = [
+        [
+            "" if cell.merge_up else _broken_lists(cell.text, layout, columns[col], col)
+            for col, cell in enumerate(row)
+        ]
+        for row in table.rows
+    ]
+    # A short table is not split across pages: every row but the last keeps with the
+    # next one.
+    keep = 1 + sum(_row_lines(layout, columns, row) for row in texts) <= KEEP_TOGETHER_LINES
+
     # Keep a row on one page; repeat the header row on every page.
     out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
     for tc_w, text in zip(tc_ws, table.header, strict=True):
-        out.append(_cell_xml(tc_w, "", text, centred=True, bold=True))
+        # The header row always keeps with the first row: never alone at a page foot.
+        out.append(_cell_xml(tc_w, text, jc="center", bold=True, keep_next=True))
     out.append("</w:tr>")
 
-    centred = _centred_columns(table, widths, profile)
-    merges = _vertical_merges(table)
-    for row, row_merges in zip(table.rows, merges, strict=True):
+    for r, (row, row_merges) in enumerate(zip(texts, merges, strict=True)):
+        last = r == len(texts) - 1
         out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-        for col, (tc_w, merge) in enumerate(zip(tc_ws, row_merges, strict=True)):
-            src = row[col]
-            # A merge_up cell (also one with nothing above to continue) stays empty.
-            text = "" if src.merge_up else src.text
-            out.append(_cell_xml(tc_w, merge, text, centred=centred[col], bold=False))
+        for col, (tc_w, merge, text) in enumerate(zip(tc_ws, row_merges, row, strict=True)):
+            inset = 0
+            if text and not columns[col].is_token:
+                lines = [line for line in text.split("\n") if line]
+                inset = round(lone_tail_inset(layout, col, lines) * layout.char_twips)
+            mar = (
+                f'<w:tcMar><w:right w:w="{margin + inset}" w:type="dxa"/></w:tcMar>'
+                if inset
+                else ""
+            )
+            props = tc_w + merge_xml(merge) + mar
+            out.append(_cell_xml(props, text, jc=aligns[col], keep_next=keep and not last))
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
 
 
-def column_widths(table: Table, total_twips: int) -> list[int]:
-    """Split `total_twips` by the table's relative widths (equal when not given)."""
-    n = len(table.header)
-    given = len(table.widths) == n and all(w > 0 for w in table.widths)
-    rel = list(table.widths) if given else [1.0] * n
-    scale = total_twips / sum(rel)
-    widths = [round(w * scale) for w in rel]
-    widths[-1] += total_twips - sum(widths)  # rounding leftovers go to the last column
-    return widths
+def _row_lines(layout: Layout, columns: list[Column], row: list[str]) -> int:
+    """Estimated height of a row in lines: its tallest cell."""
+    tallest = 1
+    for col, text in enumerate(row):
+        room = layout.content_em(col, slack=True)
+        pieces = [
+            [line] if columns[col].is_token else line_pieces(line)
+            for line in text.split("\n")
+            if line
+        ]
+        tallest = max(tallest, sum(len(wrap(p, room)) for p in pieces))
+    return tallest
+
+
+def _broken_lists(text: str, layout: Layout, column: Column, col: int) -> str:
+    """`text` with the breaks a renderer would get wrong made by hand: list lines
+    (member names) between items, tokens too wide for a crowded table into even parts."""
+    room = layout.content_em(col, slack=True)
+    lines = clean_text(text).split("\n")
+    split = break_token if column.is_token else break_list_line
+    return "\n".join(part for line in lines for part in split(line, room))
+
+
+def table_columns(table: Table) -> list[Column]:
+    """The header and the non-empty body lines of each column."""
+    columns = [Column(clean_text(h)) for h in table.header]
+    for row in table.rows:
+        for column, cell in zip(columns, row):
+            if cell.merge_up:
+                continue
+            lines = [line for line in clean_text(cell.text).split("\n") if line]
+            column.lines.extend(lines)
+            column.multi_line = column.multi_line or len(lines) > 1
+    return columns
+
+
+def table_layout(table: Table, profile: Profile, columns: list[Column] | None = None) -> Layout:
+    """Column widths of `table` across the text width of `profile`."""
+    total = round(Mm(profile.text_width_mm).twips)
+    return layout_columns(
+        columns if columns is not None else table_columns(table),
+        total,
+        profile.table.char_twips,
+    )
+
+
+def column_alignments(layout: Layout, columns: list[Column]) -> list[str]:
+    """w:jc of each column's body cells: "left" when some cell wraps or holds several
+    lines (a list of duties), "center" for columns of short single-line cells."""
+    out = []
+    for col, column in enumerate(columns):
+        # Left, not justified: a narrow cell would stretch a line ending before an
+        # unbreakable "100%，" into widely spaced characters.
+        out.append("left" if column.multi_line or wraps(layout, column, col) else "center")
+    return out
 
 
 def _vertical_merges(table: Table) -> list[list[str]]:
@@ -92,28 +181,23 @@ def _vertical_merges(table: Table) -> list[list[str]]:
 _V_MERGE = {"": "", "restart": '<w:vMerge w:val="restart"/>', "continue": "<w:vMerge/>"}
 
 
-def _cell_xml(tc_w: str, merge: str, text: str, *, centred: bool, bold: bool) -> str:
-    """A w:tc holding `text`, one TableText paragraph per line."""
-    jc = "center" if centred else "left"
+def merge_xml(merge: str) -> str:
+    """The w:vMerge of a cell: "restart", "continue" or "" (none)."""
+    return _V_MERGE[merge]
+
+
+def _cell_xml(
+    props: str, text: str, *, jc: str, bold: bool = False, keep_next: bool = False
+) -> str:
+    """A w:tc holding `text`, one TableText paragraph per line; `props` are the tcPr
+    children before w:vAlign (tcW, vMerge, tcMar)."""
     paras = "".join(
-        paragraph_xml(TABLE_TEXT, text_run_xml(line, bold=bold) if line else "", jc=jc)
+        paragraph_xml(
+            TABLE_TEXT,
+            text_run_xml(line, bold=bold) if line else "",
+            jc=jc,
+            keep_next=True if keep_next else None,
+        )
         for line in clean_text(text).split("\n")
     )
-    return f'<w:tc><w:tcPr>{tc_w}{_V_MERGE[merge]}<w:vAlign w:val="center"/></w:tcPr>{paras}</w:tc>'
-
-
-def _centred_columns(table: Table, widths: list[int], profile: Profile) -> list[bool]:
-    """A column is centred when every body text fits on one line (周次, 日期, 负责人…)."""
-    char_twips = profile.table.char_twips
-    result = []
-    for col, width in enumerate(widths):
-        room = (width - _CELL_PADDING_TWIPS) / char_twips
-        texts = [row[col].text for row in table.rows if not row[col].merge_up]
-        result.append(
-            all(
-                text_width_chars(line) <= room
-                for text in texts
-                for line in clean_text(text).split("\n")
-            )
-        )
-    return result
+    return f'<w:tc><w:tcPr>{props}<w:vAlign w:val="center"/></w:tcPr>{paras}</w:tc>'

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.shared import Mm
 
 from ..doctree import (
     Document,
@@ -18,12 +19,15 @@ from ..doctree import (
     Paragraph,
     Signature,
     Table,
+    TableOfContents,
     Title,
     format_cn_date,
+    toc_entries,
 )
 from ..fsutil import check_writable, write_bytes_atomic
 from .ooxml import (
     clean_text,
+    esc,
     font_props_xml,
     indent_xml,
     paragraph_xml,
@@ -34,8 +38,17 @@ from .ooxml import (
 )
 from .page import setup_section
 from .profiles import DEFAULT_PROFILE, FontSpec, Profile, get_profile
-from .styles import BODY, SUBTITLE, TITLE, heading_style_id, install_styles
+from .styles import (
+    BODY,
+    SUBTITLE,
+    TITLE,
+    TOC_TITLE,
+    heading_style_id,
+    install_styles,
+    toc_style_id,
+)
 from .tables import table_xml
+from .titles import break_title
 
 _JC = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 
@@ -45,6 +58,7 @@ def build_docx(doc: Document, profile: str | Profile = DEFAULT_PROFILE) -> DocxD
     prof = get_profile(profile)
     out = copy.deepcopy(_styled_template(prof))
     _set_core_properties(out, doc)
+    _set_app_properties(out, doc)
     builder = _Builder(prof)
     builder.add_blocks(doc.blocks)
     body = out.element.body
@@ -67,6 +81,12 @@ def _styled_template(prof: Profile) -> DocxDocument:
     out = docx.Document()
     install_styles(out, prof)
     setup_section(out.sections[0], prof)
+    # The template's thumbnail is a picture of some other page: file browsers that
+    # show it would preview the wrong document.
+    rels = out.part.package.rels
+    for rid, rel in list(rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            rels.pop(rid)
     return out
 
 
@@ -115,30 +135,63 @@ class _Builder:
                 self.parts.append(table_xml(block, self.profile))
                 last_was_table = True
                 continue
+            if last_was_table and not isinstance(block, Signature) and not self.page_break_pending:
+                # One blank line between a table and the text after it (the signature
+                # brings its own).
+                self._paragraph(BODY)
             last_was_table = False
             if isinstance(block, Title):
                 self._title(block)
             elif isinstance(block, Heading):
-                self._paragraph(heading_style_id(block.level), text_run_xml(block.full_text))
+                self._heading(block)
             elif isinstance(block, Paragraph):
                 self._body(block)
             elif isinstance(block, Signature):
                 self._signature(block)
+            elif isinstance(block, TableOfContents):
+                self._toc(block, toc_entries(blocks, block.levels))
             else:
                 raise TypeError(f"unknown block {type(block).__name__}")
         if last_was_table:
             # Word wants a paragraph after a table at the end of the body.
             self._paragraph(BODY)
 
-    def _paragraph(self, style_id: str, runs: str = "", *, ind: str = "", jc: str = "") -> None:
+    def _paragraph(
+        self,
+        style_id: str,
+        runs: str = "",
+        *,
+        ind: str = "",
+        jc: str = "",
+        keep_next: bool | None = None,
+    ) -> None:
         """A new paragraph in `style_id`, taking over a pending page break."""
         self.parts.append(
-            paragraph_xml(style_id, runs, page_break=self.page_break_pending, ind=ind, jc=jc)
+            paragraph_xml(
+                style_id,
+                runs,
+                page_break=self.page_break_pending,
+                ind=ind,
+                jc=jc,
+                keep_next=keep_next,
+            )
         )
         self.page_break_pending = False
 
+    def _heading(self, block: Heading) -> None:
+        style_id = heading_style_id(block.level)
+        if not block.body:
+            self._paragraph(style_id, text_run_xml(block.full_text))
+            return
+        # Run-in heading: the title in the heading's font, the text after it in the body
+        # font. It is a paragraph of text, so it need not stay with the next one.
+        body = run_xml(self._props(self.profile.body, False), clean_text(block.body))
+        self._paragraph(style_id, text_run_xml(block.full_text) + body, keep_next=False)
+
     def _title(self, block: Title) -> None:
-        self._paragraph(TITLE, text_run_xml(block.text))
+        font = self.profile.title
+        line_em = Mm(self.profile.text_width_mm).twips / font.char_twips
+        self._paragraph(TITLE, text_run_xml(break_title(block.text, line_em)))
         if block.subtitle:
             self._paragraph(SUBTITLE, text_run_xml(block.subtitle))
         self._paragraph(BODY)  # one blank line between title and body
@@ -156,6 +209,30 @@ class _Builder:
         # Justified is the style's own alignment.
         jc = _JC[block.align] if block.align != "justify" else ""
         self._paragraph(BODY, "".join(runs), ind="" if block.indent else self._indent(0), jc=jc)
+
+    def _toc(self, block: TableOfContents, entries: list[Heading]) -> None:
+        """目录 as a real TOC field whose shown result is already filled in: WPS and
+        LibreOffice show it as written, Word until the user updates the field."""
+        self._paragraph(TOC_TITLE, text_run_xml("目\u3000录"))
+        pages = block.pages if block.pages and len(block.pages) == len(entries) else None
+        begin = (
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> TOC \\o "1-{block.levels}" \\u </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        )
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        if not entries:
+            self._paragraph(toc_style_id(1), begin + end)
+        for i, heading in enumerate(entries):
+            runs = text_run_xml(heading.full_text)
+            if pages is not None:
+                runs += f"<w:r><w:tab/><w:t>{pages[i]}</w:t></w:r>"
+            first, last = i == 0, i == len(entries) - 1
+            self._paragraph(
+                toc_style_id(heading.level),
+                (begin if first else "") + runs + (end if last else ""),
+            )
+        self.page_break_pending = True  # the body starts on the next page
 
     def _props(self, font: FontSpec, bold: bool) -> str:
         key = (font, bold)
@@ -178,10 +255,29 @@ class _Builder:
         if date and date_right < 2:
             date_right = 2.0
             unit_right = date_right + date_w + 2 - unit_w
-        self._paragraph(BODY)  # one blank line after the body
-        self._paragraph(BODY, text_run_xml(unit), ind=self._indent(0, unit_right), jc="right")
+        # The signature never stands alone on a page: the last paragraph of the body,
+        # the blank line and the unit keep with what follows them.
+        self._keep_last_paragraph_with_next()
+        self._paragraph(BODY, keep_next=True)  # one blank line after the body
+        self._paragraph(
+            BODY,
+            text_run_xml(unit),
+            ind=self._indent(0, unit_right),
+            jc="right",
+            keep_next=bool(date),
+        )
         if date:
             self._paragraph(BODY, text_run_xml(date), ind=self._indent(0, date_right), jc="right")
+
+    def _keep_last_paragraph_with_next(self) -> None:
+        """Give the paragraph written last keep-with-next (nothing when it was a table)."""
+        if not self.parts or not self.parts[-1].startswith("<w:p><w:pPr><w:pStyle "):
+            return
+        if "<w:keepNext/>" in self.parts[-1]:
+            return
+        last = self.parts[-1].replace('<w:keepNext w:val="0"/>', "", 1)
+        end = last.index("/>") + 2  # after w:pStyle, where paragraph_xml puts keepNext
+        self.parts[-1] = last[:end] + "<w:keepNext/>" + last[end:]
 
     def _indent(self, first: float, right: float | None = None) -> str:
         return indent_xml(
@@ -192,6 +288,27 @@ class _Builder:
 def _prop(text: str) -> str:
     # The OPC format allows 255 characters per property (python-docx raises beyond that).
     return clean_text(text)[:255]
+
+
+_APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Template>Normal.dotm</Template><TotalTime>0</TotalTime>"
+    "<Application>wenshu</Application><DocSecurity>0</DocSecurity>"
+    "<ScaleCrop>false</ScaleCrop><Company>{company}</Company>"
+    "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
+
+
+def _set_app_properties(out: DocxDocument, doc: Document) -> None:
+    """docProps/app.xml names wenshu as the application (the template says "Microsoft
+    Macintosh Word" and carries stale page and word counts)."""
+    company = esc(clean_text(doc.author))
+    for part in out.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = _APP_XML.format(company=company).encode("utf-8")
 
 
 def _set_core_properties(out: DocxDocument, doc: Document) -> None:

@@ -4,9 +4,9 @@ sections: decode → clean noise → split into documents → parse headings →
 from .classify import classify_section, section_flags
 from .cleaning import CleanReport, clean_lines, clean_report
 from .decoding import UndecodableError, decode_bytes
-from .docx_reader import read_docx
 from .model import CandidateSection, ImportedDocument, ImportFailure, ImportResult, Node
-from .pipeline import import_file, import_text
+from .pipeline import import_file, import_raw, import_text
+from .reader import RawText, read_source
 from .sections import extract_sections
 from .splitting import split_documents
 from .tree import display_title, is_heading, iter_nodes, parse_nodes
@@ -26,11 +26,13 @@ __all__ = [
     "display_title",
     "extract_sections",
     "import_file",
+    "import_raw",
     "import_text",
     "is_heading",
     "iter_nodes",
     "parse_nodes",
-    "read_docx",
+    "RawText",
+    "read_source",
     "section_flags",
     "split_documents",
 ]

@@ -54,6 +54,7 @@ _TOPIC_KEYWORDS: dict[str, tuple[str, ...]] = {
     "劳动教育": ("劳动教育", "劳动", "劳技"),
 }
 MAX_TOPICS = 4
+TOPIC_TEXT_MAX = 4000
 
 _PLACEHOLDER_YEAR = re.compile(r"20[xX]{2}|20[xX×]{2}")
 _PLACEHOLDER_XX = re.compile(r"(?<![0-9a-zA-Z])(?:xx|XX|××)(?=[\u4e00-\u9fff])")
@@ -94,6 +95,7 @@ def topics_of(title: str, text: str) -> list[str]:
     short texts); best scoring first, at most MAX_TOPICS."""
     scores: dict[str, int] = {}
     short = len(text) < 120
+    text = text[:TOPIC_TEXT_MAX]  # the opening says what a long section is about
     for topic, words in _TOPIC_KEYWORDS.items():
         in_title = any(w in title for w in words)
         count = sum(text.count(w) for w in words)

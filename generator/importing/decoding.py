@@ -4,6 +4,7 @@ GB18030, and charset-normalizer as a last resort; binary junk is refused."""
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 # A decoded text with more than this share of control / unassigned / replacement
@@ -53,11 +54,16 @@ def _guess(data: bytes) -> str:
     return str(best)
 
 
+# Characters that are never junk (printable ASCII, CJK, full-width forms, common
+# punctuation): removed before the remaining characters are looked at one by one.
+_PLAIN = re.compile("[\n\r\t -~\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2000-\u206f]+")
+
+
 def _checked(text: str) -> str:
     """Refuse decodings that are mostly control or unassigned characters."""
     if not text:
         return text
-    junk = sum(1 for ch in text if _is_junk(ch))
+    junk = sum(1 for ch in _PLAIN.sub("", text) if _is_junk(ch))
     if junk / len(text) > MAX_JUNK_RATIO:
         raise UndecodableError("文件内容含有大量不可打印字符，看起来不是文本文件")
     return text

@@ -1,12 +1,21 @@
-"""Read a .docx safely: the archive is checked (size, ratio, DTD/entities, encryption)
-before python-docx sees it, then paragraphs and tables are read in body order."""
+"""Read a .docx safely and as a reader sees it.
+
+The archive is checked (size, ratio, DTD/entities, encryption, every XML part must
+decompress) before anything is parsed; the parts are then read with lxml (no python-docx):
+paragraphs in body order with Word's list numbers rendered from numbering.xml, and
+tables with their merged cells, each table left as a token line where it stood."""
 
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
-from dataclasses import dataclass, field
+import zlib
 from pathlib import Path
+
+from .docx_numbering import Numbering
+from .docx_xml import PKG_REL, W, attr, child, local, parse_xml
+from .table_model import Cell, Table, strip_token_chars, token
 
 # Limits checked on the zip directory before anything is decompressed.
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -17,6 +26,13 @@ MAX_MEMBERS = 5000
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DTD_MARKERS = ("<!DOCTYPE", "<!ENTITY")
+_OFFICE_DOCUMENT = "/officeDocument"
+# Containers whose runs are part of the paragraph's text (tracked insertions, links, fields).
+_RUN_CONTAINERS = {
+    "hyperlink", "ins", "smartTag", "fldSimple", "customXml", "sdt", "sdtContent", "moveTo", "dir",
+    "bdo",
+}  # fmt: skip
+_BLOCK_CONTAINERS = {"sdt", "sdtContent", "customXml", "ins", "moveTo"}
 
 
 class DocxRejected(ValueError):
@@ -27,18 +43,17 @@ class DocxRejected(ValueError):
         self.reason = reason
 
 
-@dataclass
-class DocxContent:
-    """Paragraph lines in body order, data tables, and for each table the number of lines
-    that preceded it (so tables can be attached to the right document)."""
+class DocxText:
+    """Lines of a .docx in body order (each table a token line) and its tables."""
 
-    lines: list[str] = field(default_factory=list)
-    tables: list[list[list[str]]] = field(default_factory=list)
-    table_positions: list[int] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.tables: list[Table] = []
 
 
-def check_docx_bytes(data: bytes) -> None:
-    """Raise DocxRejected unless `data` is a plain, reasonably sized OOXML zip without DTDs."""
+def check_docx_bytes(data: bytes) -> dict[str, bytes]:
+    """The XML parts of `data` by name; raise DocxRejected unless it is a plain, reasonably
+    sized OOXML zip without DTDs whose parts all decompress."""
     if not data.strip(b"\x00 \t\r\n"):
         raise DocxRejected("文件是空的")
     if data.startswith(OLE_SIGNATURE):
@@ -50,8 +65,9 @@ def check_docx_bytes(data: bytes) -> None:
         raise DocxRejected(f"文件超过 {MAX_FILE_BYTES // (1024 * 1024)} MB，拒绝导入")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error) as exc:
         raise DocxRejected("不是有效的 .docx 文件（无法作为 zip 压缩包打开）") from exc
+    parts: dict[str, bytes] = {}
     with archive:
         infos = archive.infolist()
         _check_sizes(infos)
@@ -60,7 +76,10 @@ def check_docx_bytes(data: bytes) -> None:
             raise DocxRejected("压缩包里没有 Word 正文（word/document.xml），不是 .docx 文档")
         for info in infos:
             if info.filename.endswith((".xml", ".rels")):
-                _check_no_dtd(info.filename, _read_member(archive, info))
+                part = _read_member(archive, info)
+                _check_no_dtd(info.filename, part)
+                parts[info.filename] = part
+    return parts
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo]) -> None:
@@ -82,7 +101,15 @@ def _check_sizes(infos: list[zipfile.ZipInfo]) -> None:
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     try:
         return archive.read(info)
-    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        RuntimeError,
+        NotImplementedError,
+        OSError,
+        EOFError,
+        ValueError,
+        zlib.error,
+    ) as exc:
         raise DocxRejected(f"压缩包已损坏（{info.filename} 无法解压）") from exc
 
 
@@ -96,61 +123,268 @@ def _check_no_dtd(name: str, part: bytes) -> None:
                 )
 
 
-def read_docx_content(path: str | Path) -> DocxContent:
-    """Check and read a .docx: paragraph lines (layout tables flattened) and data tables."""
-    data = Path(path).read_bytes()
-    check_docx_bytes(data)
-    import docx  # python-docx; imported lazily, it is slow to import
-
+def read_docx_content(path: str | Path) -> DocxText:
+    """Check and read a .docx: lines in body order (tables as token lines) and tables."""
     try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many types for broken packages
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise DocxRejected(f"无法读取文件：{exc.strerror or exc}") from exc
+    parts = check_docx_bytes(data)
+    main = _main_part(parts)
+    if main not in parts:
+        raise DocxRejected("压缩包里没有 Word 正文（word/document.xml），不是 .docx 文档")
+    rels = _relations(parts, main)
+    try:
+        root = parse_xml(parts[main])
+        styles = _Styles(parse_xml(parts[rels["styles"]]) if "styles" in rels else None)
+        numbering_root = parse_xml(parts[rels["numbering"]]) if "numbering" in rels else None
+    except Exception as exc:  # lxml raises XMLSyntaxError and friends for broken parts
         raise DocxRejected(f"无法解析 Word 文档：{type(exc).__name__}") from exc
-    content = DocxContent()
-    _walk(document.element.body, document, content)
-    return content
+    body = child(root, "body")
+    if body is None:
+        raise DocxRejected("Word 正文（document.xml）里没有正文内容，不是有效的 .docx 文档")
+    reader = _BodyReader(Numbering(numbering_root, styles.numbering_links), styles)
+    reader.walk(body)
+    return reader.out
 
 
-def read_docx(path: str | Path) -> tuple[list[str], list[list[list[str]]]]:
-    """Lines (paragraphs in body order) and tables (rows of cell texts) of a .docx."""
-    content = read_docx_content(path)
-    return content.lines, content.tables
+def _main_part(parts: dict[str, bytes]) -> str:
+    """Name of the main document part, from the package relationships."""
+    data = parts.get("_rels/.rels")
+    if data:
+        try:
+            for rel in parse_xml(data).iter(f"{PKG_REL}Relationship"):
+                if (rel.get("Type") or "").endswith(_OFFICE_DOCUMENT):
+                    return (rel.get("Target") or "").lstrip("/") or "word/document.xml"
+        except Exception:  # a broken .rels: fall back to the usual name
+            pass
+    return "word/document.xml"
 
 
-def _walk(container, parent, content: DocxContent) -> None:
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+def _relations(parts: dict[str, bytes], main: str) -> dict[str, str]:
+    """Part names of the main part's styles and numbering (by relationship type)."""
+    folder, name = posixpath.split(main)
+    data = parts.get(posixpath.join(folder, "_rels", f"{name}.rels"))
+    out: dict[str, str] = {}
+    if data:
+        try:
+            for rel in parse_xml(data).iter(f"{PKG_REL}Relationship"):
+                kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+                target = rel.get("Target") or ""
+                if kind in ("styles", "numbering") and rel.get("TargetMode") != "External":
+                    full = (
+                        target.lstrip("/")
+                        if target.startswith("/")
+                        else posixpath.join(folder, target)
+                    )
+                    out[kind] = posixpath.normpath(full)
+        except Exception:  # a broken .rels: read the text without styles and numbering
+            return {}
+    return {k: v for k, v in out.items() if v in parts}
 
-    for child in container.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            content.lines.extend(Paragraph(child, parent).text.splitlines())
-        elif tag == "tbl":
-            rows = _table_rows(Table(child, parent))
-            if rows and all(len(row) == 1 for row in rows):
-                # One-column tables are page layout (a plan typed inside a frame): text.
-                for row in rows:
-                    content.lines.extend(row[0].splitlines())
-            elif rows:
-                content.table_positions.append(len(content.lines))
-                content.tables.append(rows)
-        elif tag == "sdt":
-            for inner in child.iterchildren():
-                if inner.tag.rsplit("}", 1)[-1] == "sdtContent":
-                    _walk(inner, parent, content)
+
+class _Styles:
+    """Paragraph styles: the numbering a style carries (through w:basedOn)."""
+
+    def __init__(self, root) -> None:
+        self.based_on: dict[str, str] = {}
+        self.num: dict[str, tuple[str | None, int | None]] = {}
+        self.numbering_links: dict[str, str] = {}  # numbering style id → numId
+        if root is None:
+            return
+        for style in root.iterchildren(f"{W}style"):
+            sid = attr(style, "styleId") or ""
+            based = child(style, "basedOn")
+            if based is not None and attr(based, "val"):
+                self.based_on[sid] = attr(based, "val") or ""
+            ppr = child(style, "pPr")
+            num = child(ppr, "numPr") if ppr is not None else None
+            if num is not None:
+                ref = _num_ref(num)
+                self.num[sid] = ref
+                if attr(style, "type") == "numbering" and ref[0]:
+                    self.numbering_links[sid] = ref[0]
+
+    def numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
+        """(numId, ilvl) a paragraph style gives its paragraphs, following basedOn."""
+        seen: set[str] = set()
+        while style_id and style_id not in seen:
+            seen.add(style_id)
+            if style_id in self.num:
+                return self.num[style_id]
+            style_id = self.based_on.get(style_id)
+        return None, None
 
 
-def _table_rows(table) -> list[list[str]]:
-    rows: list[list[str]] = []
-    for row in table.rows:
-        cells: list[str] = []
-        previous = None
-        for cell in row.cells:
-            # Merged cells are returned once per grid column; keep one copy.
-            if previous is not None and cell._tc is previous:
-                continue
-            previous = cell._tc
-            cells.append(cell.text.strip())
-        if any(cells):
-            rows.append(cells)
-    return rows
+def _num_ref(num_pr) -> tuple[str | None, int | None]:
+    num_id = child(num_pr, "numId")
+    ilvl = child(num_pr, "ilvl")
+    level = None
+    if ilvl is not None:
+        try:
+            level = int(attr(ilvl, "val") or 0)
+        except ValueError:
+            level = 0
+    return (attr(num_id, "val") if num_id is not None else None), level
+
+
+class _BodyReader:
+    def __init__(self, numbering: Numbering, styles: _Styles) -> None:
+        self.numbering = numbering
+        self.styles = styles
+        self.out = DocxText()
+
+    def walk(self, container) -> None:
+        for el in container.iterchildren():
+            tag = local(el)
+            if tag == "p":
+                text = self.paragraph(el)
+                if _style_id(el) == "Title":
+                    # A long title broken over two lines (wenshu does so) is one title.
+                    self.out.lines.append(text.replace("\n", ""))
+                else:
+                    self.out.lines.extend(text.split("\n"))
+            elif tag == "tbl":
+                self.table(el)
+            elif tag in _BLOCK_CONTAINERS:
+                self.walk(el)
+
+    def paragraph(self, p) -> str:
+        """The paragraph's text with its list label in front (tabs kept, breaks as \\n)."""
+        parts: list[str] = []
+        _runs_text(p, parts)
+        text = strip_token_chars("".join(parts))
+        label = self.label(p)
+        return f"{label}{text.lstrip()}" if label and text.strip() else text
+
+    def label(self, p) -> str:
+        ppr = child(p, "pPr")
+        num_id = ilvl = None
+        style = _style_id(p)
+        if ppr is not None:
+            num = child(ppr, "numPr")
+            if num is not None:
+                num_id, ilvl = _num_ref(num)
+        if num_id is None or ilvl is None:
+            style_num, style_lvl = self.styles.numbering(style)
+            num_id = num_id if num_id is not None else style_num
+            ilvl = ilvl if ilvl is not None else style_lvl
+        if num_id is None:
+            return ""
+        return self.numbering.label(num_id, ilvl or 0)
+
+    def table(self, tbl) -> None:
+        cells = self.table_cells(tbl)
+        rows = [row for row in cells if any(c.text for c in row)]
+        if not rows:
+            return
+        if all(sum(1 for c in row if c.text and not c.continued) <= 1 for row in rows):
+            # A one-column table is page layout (a plan typed inside a frame): text.
+            for row in rows:
+                for c in row:
+                    if not c.continued:
+                        self.out.lines.extend(c.paragraphs)
+            return
+        self.out.lines.append(token(len(self.out.tables)))
+        self.out.tables.append(Table(rows))
+
+    def table_cells(self, tbl) -> list[list[Cell]]:
+        rows: list[list[Cell]] = []
+        for tr in _children(tbl, "tr"):
+            row: list[Cell] = []
+            col = _grid_before(tr)
+            for tc in _children(tr, "tc"):
+                tcpr = child(tc, "tcPr")
+                span, vmerge, hmerge = 1, None, None
+                if tcpr is not None:
+                    gs = child(tcpr, "gridSpan")
+                    if gs is not None:
+                        try:
+                            span = max(1, min(int(attr(gs, "val") or 1), 64))
+                        except ValueError:
+                            span = 1
+                    vm = child(tcpr, "vMerge")
+                    if vm is not None:
+                        vmerge = attr(vm, "val") or "continue"
+                    hm = child(tcpr, "hMerge")
+                    if hm is not None:
+                        hmerge = attr(hm, "val") or "continue"
+                paragraphs = self.cell_paragraphs(tc)
+                if hmerge == "continue" and row:
+                    row[-1].span += span  # legacy horizontal merge: part of the cell before
+                    col += span
+                    continue
+                row.append(Cell(paragraphs, col, span, continued=vmerge == "continue"))
+                col += span
+            rows.append(_dedupe_repeated(row))
+        return rows
+
+    def cell_paragraphs(self, tc) -> list[str]:
+        out: list[str] = []
+        for el in tc.iterchildren():
+            tag = local(el)
+            if tag == "p":
+                out.extend(line for line in self.paragraph(el).split("\n"))
+            elif tag == "tbl":
+                # A table inside a cell: its cells in reading order, as paragraphs.
+                for row in self.table_cells(el):
+                    out.extend(p for c in row if not c.continued for p in c.paragraphs)
+            elif tag in _BLOCK_CONTAINERS:
+                out.extend(self.cell_paragraphs(el))
+        while out and not out[-1].strip():
+            out.pop()
+        return out
+
+
+def _style_id(p) -> str | None:
+    ppr = child(p, "pPr")
+    pstyle = child(ppr, "pStyle") if ppr is not None else None
+    return attr(pstyle, "val") if pstyle is not None else None
+
+
+def _children(el, name: str):
+    """w:`name` children, looking through content controls and custom XML wrappers."""
+    for c in el.iterchildren():
+        tag = local(c)
+        if tag == name:
+            yield c
+        elif tag in ("sdt", "sdtContent", "customXml"):
+            yield from _children(c, name)
+
+
+def _grid_before(tr) -> int:
+    trpr = child(tr, "trPr")
+    gb = child(trpr, "gridBefore") if trpr is not None else None
+    try:
+        return int(attr(gb, "val") or 0) if gb is not None else 0
+    except ValueError:
+        return 0
+
+
+def _dedupe_repeated(row: list[Cell]) -> list[Cell]:
+    """Neighbouring cells with the same text are one merged cell written once per column."""
+    out: list[Cell] = []
+    for cell in row:
+        if out and cell.text and cell.text == out[-1].text and not cell.continued:
+            out[-1].span += cell.span
+            continue
+        out.append(cell)
+    return out
+
+
+def _runs_text(el, parts: list[str]) -> None:
+    for c in el.iterchildren():
+        tag = local(c)
+        if tag == "r":
+            for r in c.iterchildren():
+                rt = local(r)
+                if rt == "t":
+                    parts.append(r.text or "")
+                elif rt in ("tab", "ptab"):
+                    parts.append("\t")
+                elif rt in ("br", "cr"):
+                    parts.append("\n")
+                elif rt == "noBreakHyphen":
+                    parts.append("-")
+        elif tag in _RUN_CONTAINERS:
+            _runs_text(c, parts)

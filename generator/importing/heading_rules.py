@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .markers import match_marker
-from .textutil import COLONS, CONTINUES, has_sentence_punct, is_body_like
+from .textutil import COLONS, CONTINUES, has_sentence_punct, is_body_like, squeeze
 
 MARKED_HEADING_MAX = 30
 UNMARKED_HEADING_MAX = 18
@@ -34,6 +34,11 @@ _WEEK = re.compile(r"^第[\d一二三四五六七八九十\-—~至、]+周\s*[:
 # "现将有关事项通知如下：" "其主要职责是：" introduce a list; they are sentences, not headings.
 _LEAD_IN = re.compile(r"(?:如下|是|包括|有|为|要求)$")
 _KIND_ENDING = re.compile(r"(?:职责|计划|总结|制度|方案|安排|要点|细则|办法|规定|通知|意见|规范)$")
+# "各位教工：" "各支部、处室：" "全体教师：": who a notice is addressed to, not a heading.
+_SALUTATION = re.compile(
+    r"^(?:各|全体|致|尊敬的|亲爱的).{0,20}[:：]$"
+    r"|^.{0,20}(?:们|同志|老师|教师|教工|教职工|家长|同学|同事|职工|员工)[:：]$"
+)
 _RUN_IN = re.compile(rf"^(.{{2,{RUN_IN_MAX}}}?[。！？!?:：])")
 
 
@@ -53,9 +58,23 @@ def split_run_in(rest: str) -> tuple[str, str]:
     """(run-in title, remaining text) of an item, or ("", rest) when it has none."""
     rest = rest.strip()
     m = _RUN_IN.match(rest)
-    if m:
+    if m and _balanced(m.group(1)):
         return m.group(1), rest[m.end() :].strip()
     return "", rest
+
+
+def _balanced(text: str) -> bool:
+    """False when `text` stops inside brackets ("全覆盖（指标：" of "…（指标：每月一次）")."""
+    return (
+        text.count("（") + text.count("(") <= text.count("）") + text.count(")")
+        and (text.count("《") <= text.count("》"))
+        and text.count("“") <= text.count("”")
+    )
+
+
+def is_standard_section(rest: str) -> bool:
+    """ "保障措施", "工作目标：": a section name plans and summaries use at their top level."""
+    return squeeze(rest).rstrip(":：") in KNOWN_HEADINGS
 
 
 def _known(core: str) -> bool:
@@ -64,11 +83,17 @@ def _known(core: str) -> bool:
     return len(core) <= 12 and any(core.startswith(k) or core.endswith(k) for k in KNOWN_HEADINGS)
 
 
+def is_salutation(line: str) -> bool:
+    """ "各位教工：", "各支部、处室：": the addressees of a notice."""
+    text = line.strip()
+    return len(text) <= 24 and not has_sentence_punct(text) and bool(_SALUTATION.match(text))
+
+
 def is_unmarked_heading(line: str, next_line: str | None) -> bool:
     """True for an unnumbered heading: "指导思想", "九月份：", or a short line without
     sentence punctuation followed by running text or a numbered line."""
     text = line.strip()
-    if not text or match_marker(text) is not None:
+    if not text or match_marker(text) is not None or is_salutation(text):
         return False
     core = text.rstrip(COLONS).strip()
     if not core or has_sentence_punct(core) or core[-1] in CONTINUES:
@@ -81,7 +106,20 @@ def is_unmarked_heading(line: str, next_line: str | None) -> bool:
         return False
     if next_line is None:
         return False
-    return match_marker(next_line) is not None or is_body_like(next_line)
+    return (
+        match_marker(next_line) is not None
+        or is_body_like(next_line)
+        or strong_heading(next_line.strip())
+    )
+
+
+def strong_heading(text: str) -> bool:
+    """A line that is an unnumbered heading whatever follows: a month, a week, a standard
+    section name."""
+    core = text.rstrip(COLONS).strip()
+    return bool(_MONTH.match(text) or _WEEK.match(text)) or (
+        bool(core) and not has_sentence_punct(core) and core in KNOWN_HEADINGS
+    )
 
 
 def is_subtitle(line: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .textutil import CJK, cn_to_int
 
@@ -32,6 +33,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Every pattern above starts with one of these characters: other lines are skipped at once.
+_FIRST = frozenset(
+    "第一二三四五六七八九十百（(0123456789•●○■□◆◇★☆▲△►▶ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    + "".join(chr(c) for c in range(0x2460, 0x249C))
+)
+
+
 @dataclass(frozen=True)
 class Marker:
     """A numbering marker found at the start of a line."""
@@ -42,9 +50,13 @@ class Marker:
     number: int | None  # 3 for "（三）", None for bullets
 
 
+@lru_cache(maxsize=8192)
 def match_marker(line: str) -> Marker | None:
-    """The marker at the start of `line` (leading spaces ignored), or None."""
+    """The marker at the start of `line` (leading spaces ignored), or None. Cached: every
+    stage of the importer asks about the same lines."""
     stripped = line.lstrip()
+    if not stripped or stripped[0] not in _FIRST:
+        return None
     for style, pattern in _PATTERNS:
         m = pattern.match(stripped)
         if m:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .table_model import Table
+
 
 @dataclass
 class Node:
@@ -25,6 +27,9 @@ class Node:
     # True when `title` is the run-in first sentence of a numbered paragraph
     # ("领导教研组工作。" of "3.领导教研组工作。协助校长…"); it keeps its punctuation.
     run_in: bool = False
+    # The node's first line as the source has it (marker included, trimmed): what
+    # `wenshu outline` shows for a heading.
+    source: str = ""
 
 
 @dataclass
@@ -35,8 +40,16 @@ class ImportedDocument:
     source: str  # file name, plus "#篇三" style suffix when the file held several
     preamble: str  # text before the first heading/numbered node
     nodes: list[Node]
-    tables: list[list[list[str]]] = field(default_factory=list)  # from .docx: rows of cells
+    tables: list[Table] = field(default_factory=list)  # Word tables and tab-separated rows
+    # For each table, the node it stands under (a heading over a table), or None.
+    table_nodes: list[Node | None] = field(default_factory=list)
     kind: str | None = None  # 工作计划 / 工作职责 / 工作总结 when recognisable
+    fields: list[tuple[str, str]] = field(default_factory=list)  # a form's label/value pairs
+    # A notice that wrapped the document (its title, salutation, cover text, signature) and
+    # the attachment list that closed it: kept, but neither headings nor sections.
+    wrapper: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    noise: list[tuple[str, str]] = field(default_factory=list)  # (line, reason) dropped
 
 
 @dataclass
@@ -65,6 +78,8 @@ class ImportResult:
     noise_lines_removed: int
     # Noise per kind ("面包屑导航": 1, "词中杂字": 12 …): removed lines and in-line fixes.
     noise_report: dict[str, int] = field(default_factory=dict)
+    # Converted line → line as written, for a file read from traditional characters.
+    original_lines: dict[str, str] = field(default_factory=dict)
 
 
 class ImportFailure(Exception):

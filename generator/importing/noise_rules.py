@@ -17,6 +17,22 @@ _POST_META = re.compile(
     r"^(?:发布)?时间\s*[:：]\s*\d{4}|^(?:来源|作者|责任编辑|编辑|浏览次数|阅读次数|点击次数)\s*[:：]"
     r"|我要投稿|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|字号\s*[:：]?\s*[大中小]|打印本页|关闭窗口"
 )
+# One field of a CMS byline ("文章来源：本站 作者：管理员 发布时间：2024-03-01 点击数： 次").
+_BYLINE_FIELD = re.compile(
+    r"(?:文章)?来源|作者|发布(?:时间|日期|者|人|单位|部门)?|更新(?:时间|日期)|录入(?:者|人|时间)?"
+    r"|(?:责任)?编辑|审核(?:人)?|供稿|摄影|撰稿|点击(?:数|量|次数|率)?|浏览(?:次数|量|数)?"
+    r"|阅读(?:次数|量|数)|访问(?:次数|量)"
+)
+_BYLINE = re.compile(rf"(?:^|[\s|｜【\[])(?:{_BYLINE_FIELD.pattern})\s*[:：]")
+BYLINE_MAX = 160
+# Page chrome around an article: share, print, close, copyright and site-map lines.
+_CHROME = re.compile(
+    r"版权所有|Copyright|©|ICP备|返回顶部|网站地图|设为首页|加入收藏|扫一扫.{0,8}(?:手机|打开|分享)"
+    r"|^分享到|【(?:打印|关闭|收藏|返回|顶部)[^】]{0,4}】|【字体|字体\s*[:：]\s*[大中小]"
+    r"|\[(?:打印|关闭|返回)\]|^(?:打印|关闭|返回|收藏)(?:本页|窗口|列表)",
+    re.IGNORECASE,
+)
+CHROME_MAX = 80
 _EDITOR_INTRO = re.compile(r"小编")
 _SITE_INTRO = re.compile(r"为大家|供大家|仅供参考|希望对你|希望对大家|欢迎阅读|一起来看看")
 _SITE_INTRO_TOPIC = re.compile(r"范文|整理|收集|分享|参考|阅读|喜欢")
@@ -33,14 +49,31 @@ _LINK_LIST_HEADER = re.compile(
 _LINK_WITH_DATE = re.compile(r"\d{2}-\d{2}$")
 
 
+# Every line rule needs one of these; a line with none of them is no noise (checked first,
+# one regex instead of a dozen).
+_ANY_NOISE = re.compile(
+    r"位置|[>＞»›]|推荐|猜你|相关|热门|精彩|延伸|阅读|最新|上一篇|下一篇|时间|来源|作者|编辑|次数"
+    r"|投稿|\d{4}-|字号|打印|关闭|发布|更新|录入|审核|供稿|摄影|撰稿|点击|浏览|访问|版权|Copyright|©"
+    r"|ICP|返回|地图|首页|收藏|扫一扫|分享|【|字体|\[|小编|为大家|供大家|参考|希望对|欢迎|一起来看看"
+    r"|下载|预览|侵犯|客服|退款|VIP|本站|https?://|www\.",
+    re.IGNORECASE,
+)
+
+
 def line_noise_kind(line: str) -> str | None:
     """Name of the noise kind when the whole line is web-page noise, else None."""
+    if not _ANY_NOISE.search(line):
+        return None
     if _BREADCRUMB.search(line) or _is_crumb_trail(line):
         return "面包屑导航"
     if _LINK_LIST_HEADER.search(line):
         return "推荐链接"
     if _POST_META.search(line) and len(line) <= 80:
         return "发布信息"
+    if is_byline(line):
+        return "发布信息"
+    if _CHROME.search(line) and len(line) <= CHROME_MAX:
+        return "页面框架"
     if _EDITOR_INTRO.search(line):
         return "网站导语"
     if _SITE_INTRO.search(line) and _SITE_INTRO_TOPIC.search(line) and len(line) <= 200:
@@ -50,6 +83,21 @@ def line_noise_kind(line: str) -> str | None:
     if _URL_ONLY.match(line):
         return "链接"
     return None
+
+
+def is_byline(line: str) -> bool:
+    """A CMS byline: two or more fields such as 来源/作者/发布时间/点击数 followed by a colon,
+    or one of them opening a short line that ends without a sentence."""
+    if len(line) > BYLINE_MAX:
+        return False
+    fields = len(_BYLINE.findall(line))
+    if fields >= 2:
+        return True
+    return (
+        fields == 1
+        and bool(re.match(r"^(?:文章来源|来源|作者|发布时间|发布者|点击数|浏览次数)\s*[:：]", line))
+        and not ends_sentence(line)
+    )
 
 
 def starts_link_list(line: str) -> bool:
@@ -112,4 +160,6 @@ FIX_RULES: list[tuple[str, re.Pattern[str], str]] = [
     ("词中杂字", re.compile(rf"(?<=[{CJK}])`+(?=[{CJK}])"), ""),
 ]
 
+# A line without any of these holds nothing a fix rule could cut.
+FIX_TRIGGER = re.compile(r"HYPERLINK|PAGEREF|文章属性|20[xX\d]{2}|《|[`'.]")
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")

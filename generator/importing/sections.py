@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..textnorm import normalize_text
 from .classify import classify_preamble, classify_section, section_flags
 from .model import CandidateSection, ImportedDocument, Node
 from .tree import display_title, is_heading
@@ -57,9 +58,11 @@ def _group_key(node: Node, duties: bool) -> str:
         return "month"
     if duties:
         # In a duty list a heading like "三、负责以下具体工作：" with plain sub-items is one
-        # more duty; only headings grouping duties by category ("职责细化") stand alone.
+        # more duty; headings grouping duties by category ("职责细化") and the unnumbered
+        # parts of a form ("岗位职责", "任职条件") stand alone.
         grouping = bool(node.children) and all(is_heading(c) for c in node.children)
-        return "heading" if grouping or (is_heading(node) and node.text) else "item"
+        part = is_heading(node) and not node.marker and bool(node.children)
+        return "heading" if grouping or part or (is_heading(node) and node.text) else "item"
     if is_heading(node) or (node.children and _has_structure(node.children)):
         return "heading"
     return "item"
@@ -82,9 +85,11 @@ def _from_heading(
     if parent_category in _INHERITED and category == "工作措施":
         category = parent_category
     size = len(node.text) + sum(len(i) for i in items)
-    groups_duties = category == "职责" and all(is_heading(c) and c.children for c in node.children)
-    split = node.children and _has_structure(node.children) and category != "行事历"
-    if not (split and (size > MAX_SECTION_CHARS or groups_duties)):
+    # A heading over titled parts is cut into its parts, whatever its size: the same text
+    # is then cut the same way whether a copy kept the heading above the parts or not.
+    titled = any(is_heading(c) for c in node.children)
+    structured = _has_structure(node.children) and size > MAX_SECTION_CHARS
+    if category == "行事历" or not (titled or structured):
         if size <= MAX_LIST_CHARS or category == "行事历":
             return [_make(doc, title, node.text, items, levels, category)]
         return [
@@ -160,6 +165,10 @@ def _make(
     levels: list[int],
     category: str,
 ) -> CandidateSection:
+    # Stored text reads like the user's own writing: punctuation next to Chinese is
+    # full-width, as the generator writes it.
+    title, text = normalize_text(title), normalize_text(text)
+    items = [normalize_text(i) for i in items]
     _, topics = classify_section(title, text + "\n" + "\n".join(items), doc.kind)
     flags = section_flags("\n".join([title, text, *items]))
     return CandidateSection(

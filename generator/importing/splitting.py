@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from .markers import match_marker
+from .table_model import Table, token_index
 from .textutil import cn_to_int, has_sentence_punct, is_body_like
 
 _NUM = r"(?:篇\s*[一二三四五六七八九十百零〇\d]+|第[一二三四五六七八九十百\d]+篇|\d{1,3})"
@@ -27,6 +28,7 @@ _DOC_TITLE_END = re.compile(
     r"(?:职责|计划|总结|制度|方案|意见|办法|范本|规定|细则|要点|通知|章程|规范|守则)$"
 )
 TITLE_MAX = 60
+FORM_TITLE_LINES = 2  # title lines right above a form belong to it
 
 
 @dataclass
@@ -46,6 +48,7 @@ class SplitResult:
     parts: list[DocPart] = field(default_factory=list)
     dropped_header: int = 0
     repeated_titles: int = 0
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (index, line, kind)
 
 
 def split_documents(lines: list[str], source: str) -> list[tuple[str, list[str]]]:
@@ -53,12 +56,16 @@ def split_documents(lines: list[str], source: str) -> list[tuple[str, list[str]]
     return [(p.title, p.lines) for p in split_report(lines, source).parts]
 
 
-def split_report(lines: list[str], source: str) -> SplitResult:
-    """Like split_documents, with suffixes, start lines and what was dropped."""
+def split_report(lines: list[str], source: str, tables: list[Table] | None = None) -> SplitResult:
+    """Like split_documents, with suffixes, start lines and what was dropped. Token lines
+    stand for `tables`; a file of forms (one 岗位说明书 per table) is split at each form."""
     lines = [line.strip() for line in lines if line.strip()]
     result = SplitResult()
     series = _series_starts(lines)
-    if series:
+    forms = _form_starts(lines, tables or [])
+    if forms:
+        starts = {i: "" for i in forms}
+    elif series:
         starts = {i: label for i, label in series}
     else:
         starts = {i: "" for i in _sharing_site_starts(lines)}
@@ -74,14 +81,20 @@ def split_report(lines: list[str], source: str) -> SplitResult:
         result.parts.append(DocPart(title, body, "篇0" if series else "", start))
     else:
         result.dropped_header = len(header)
+        result.dropped.extend((i, line, "页面标题") for i, line in enumerate(header))
     ordered = sorted(starts)
     for k, begin in enumerate(ordered):
         end = ordered[k + 1] if k + 1 < len(ordered) else len(lines)
+        if token_index(lines[begin]) is not None:
+            result.parts.append(DocPart("", lines[begin:end], starts[begin], begin))
+            continue
         title = lines[begin]
         body = lines[begin + 1 : end]
         core = strip_collection_suffix(title)
         body, removed = _strip_repeated_title(core, body)
         result.repeated_titles += removed
+        if removed:
+            result.dropped.append((begin + 1, core, "重复标题"))
         result.parts.append(DocPart(core, body, starts[begin], begin))
     if len(result.parts) > 1:
         for k, part in enumerate(result.parts, start=1):
@@ -98,7 +111,42 @@ def strip_collection_suffix(title: str) -> str:
 
 def is_title_like(line: str) -> bool:
     """Short, unnumbered, without sentence punctuation: could be a document title."""
-    return len(line) <= TITLE_MAX and not has_sentence_punct(line) and match_marker(line) is None
+    return (
+        len(line) <= TITLE_MAX
+        and not has_sentence_punct(line)
+        and match_marker(line) is None
+        and token_index(line) is None
+    )
+
+
+def _form_starts(lines: list[str], tables: list[Table]) -> list[int]:
+    """Where each form begins (its title lines included), in a file made of forms."""
+    forms = [i for i, line in enumerate(lines) if _is_form(line, tables)]
+    if len(forms) < 2:
+        return []
+    body = [
+        line
+        for line in lines
+        if token_index(line) is None and is_body_like(line) and not is_title_like(line)
+    ]
+    if len(body) > len(forms):
+        return []  # text around the forms: the forms belong to a document
+    starts = []
+    previous = -1
+    for i in forms:
+        start = i
+        while start - 1 > previous and i - (start - 1) <= FORM_TITLE_LINES:
+            if not is_title_like(lines[start - 1]):
+                break
+            start -= 1
+        starts.append(start)
+        previous = i
+    return starts
+
+
+def _is_form(line: str, tables: list[Table]) -> bool:
+    index = token_index(line)
+    return index is not None and 0 <= index < len(tables) and tables[index].kind == "form"
 
 
 def _single(lines: list[str], fallback: str) -> tuple[str, list[str], int]:

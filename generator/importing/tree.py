@@ -7,41 +7,91 @@ level (so "1. 2. 3." restarting under a new "二、" stays at its level). Unnumb
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from .glued import split_glued_lines
 from .heading_rules import (
     is_marked_heading,
+    is_standard_section,
     is_subtitle,
     is_unmarked_heading,
     split_run_in,
+    strong_heading,
 )
 from .markers import Marker, match_marker
 from .model import Node
-from .textutil import COLONS
+from .table_model import Table, token_index
+from .table_roles import read_form, structure_nodes
+from .textutil import COLONS, ends_sentence, squeeze
 
 MAX_LEVEL = 5
 UNMARKED = ""  # style key of unnumbered headings
 _DIGIT_FAMILY = ("1.", "1、")  # writers switch between these mid-list
+# Marker styles that number sections of a document rather than items of a list.
+_SECTION_STYLES = ("第一部分", "第一章", "第一节", "第一、", "一、", "（一）")
+
+
+@dataclass
+class Parsed:
+    """A document's parse: text before the first heading, the node tree, a form's fields and
+    the tables (indices into the file's tables) in the order they appeared."""
+
+    preamble: str
+    nodes: list[Node]
+    fields: list[tuple[str, str]] = field(default_factory=list)
+    tables: list[int] = field(default_factory=list)
+    form_name: str = ""
+    anchors: list[Node | None] = field(default_factory=list)  # node each table stands under
 
 
 def parse_nodes(lines: list[str]) -> tuple[str, list[Node]]:
     """(preamble, top-level nodes) of a document's cleaned lines; every character of the
     input except whitespace ends up in the preamble or in a node's marker/title/text."""
+    parsed = parse_document(lines)
+    return parsed.preamble, parsed.nodes
+
+
+def parse_document(lines: list[str], tables: list[Table] | None = None) -> Parsed:
+    """Parse a document's cleaned lines; token lines stand for `tables` (see table_model)."""
     parts = [(n, text) for n, text in split_glued_lines(lines) if text.strip()]
-    builder = _TreeBuilder()
+    builder = _TreeBuilder(tables or [])
     for i, (line_no, text) in enumerate(parts):
         following = parts[i + 1][1] if i + 1 < len(parts) else None
+        if following is not None and token_index(following) is not None:
+            following = None
+        index = token_index(text)
+        if index is not None:
+            builder.add_table(index)
+            continue
+        if builder.closing_line(text, line_no):
+            continue
         marker = match_marker(text)
         if marker is not None:
-            builder.add_marked(marker, line_no)
+            builder.add_marked(marker, line_no, text)
         elif builder.at_start() and is_subtitle(text):
             builder.add_body(text)
         elif is_unmarked_heading(text, following):
             builder.add_unmarked(text, line_no, following)
         else:
             builder.add_body(text)
-    return "\n".join(builder.preamble), builder.roots
+    promote_headings(builder.roots)
+    return Parsed(
+        "\n".join(builder.preamble),
+        builder.roots,
+        builder.fields,
+        builder.table_ids,
+        builder.form_name,
+        builder.anchors,
+    )
+
+
+def parse_items(lines: list[str]) -> list[Node]:
+    """Nodes of a few paragraphs (a table cell): text before any number is an item too."""
+    preamble, nodes = parse_nodes(lines)
+    loose = [Node(1, "", "", p, source=p) for p in preamble.split("\n") if p.strip()]
+    return loose + nodes
 
 
 def iter_nodes(nodes: list[Node]) -> Iterator[Node]:
@@ -61,13 +111,28 @@ def display_title(node: Node) -> str:
     return node.title.rstrip(COLONS + "。.").strip()
 
 
+# "附件：", "附1：…", "附件一：…": the attachment list that closes a document.
+_ATTACHMENT = re.compile(r"^附(?:件|表|录)?\s*[\d一二三四五六七八九十]{0,3}\s*(?:[:：]|$)")
+ATTACHMENT_ENTRY_MAX = 50
+_ENTRY_STYLES = ("1.", "1、", "(1)", "①")  # how attachment lists number their entries
+RUN_IN_HEADING_MAX = 15  # a label before "：" that makes a numbered line a heading
+SECTION_LABEL_MAX = 10  # "护理质量管理：…": a section name, not a duty phrase
+SENTENCE_HEADING_MAX = 40  # a one-sentence numbered line over sub-items is a heading
+
+
 class _TreeBuilder:
-    def __init__(self) -> None:
+    def __init__(self, tables: list[Table]) -> None:
+        self.tables = tables
         self.preamble: list[str] = []
         self.roots: list[Node] = []
         self.styles: list[str] = []  # style key per open level
         self.path: list[Node] = []  # open node per level
         self.numbers: list[int | None] = []  # number of the open node per level
+        self.fields: list[tuple[str, str]] = []
+        self.table_ids: list[int] = []
+        self.anchors: list[Node | None] = []
+        self.form_name = ""
+        self.closing: Node | None = None  # the attachment list, once it started
 
     def at_start(self) -> bool:
         return not self.roots and not self.preamble
@@ -79,15 +144,85 @@ class _TreeBuilder:
         node = self.path[-1]
         node.text = f"{node.text}\n{text.strip()}" if node.text else text.strip()
 
-    def add_marked(self, marker: Marker, line_no: int) -> None:
+    def closing_line(self, text: str, line_no: int) -> bool:
+        """Attachment lists close the document: they sit at its top level, and what follows
+        starts again at level 1. True when `text` was taken as part of the list."""
+        stripped = text.strip()
+        if self.closing is not None:
+            marker = match_marker(stripped)
+            entry = marker is None or marker.style in _ENTRY_STYLES
+            if entry and len(stripped) <= ATTACHMENT_ENTRY_MAX and not ends_sentence(stripped):
+                if _ATTACHMENT.match(stripped) or not is_unmarked_heading(stripped, None):
+                    self.closing.text = f"{self.closing.text}\n{stripped}"
+                    return True
+            self.closing = None
+            self.styles, self.path, self.numbers = [], [], []
+            return False
+        if not self.roots or not _ATTACHMENT.match(stripped):
+            return False
+        node = Node(1, "", "", stripped, line=line_no, source=stripped)
+        self.roots.append(node)
+        self.closing = node
+        self.styles, self.path, self.numbers = [], [], []
+        return True
+
+    def add_table(self, index: int) -> None:
+        if not 0 <= index < len(self.tables):
+            return
+        table = self.tables[index]
+        self.table_ids.append(index)
+        self.anchors.append(self.path[-1] if self.path else None)
+        if table.kind == "structure":
+            self._graft(structure_nodes(table))
+        elif table.kind == "form":
+            form = read_form(table, parse_items)
+            self.fields.extend(form.fields)
+            self.form_name = self.form_name or form.name
+            self._graft(form.nodes)
+
+    def _graft(self, nodes: list[Node]) -> None:
+        """Hang a table's nodes under the deepest open heading (or at the top level)."""
+        anchor = next((n for n in reversed(self.path) if is_heading(n)), None)
+        base = anchor.level if anchor is not None else 0
+        _relevel(nodes, base + 1)
+        (anchor.children if anchor is not None else self.roots).extend(nodes)
+
+    def add_marked(self, marker: Marker, line_no: int, line: str) -> None:
         style = self._continued_style(marker)
-        index = self.styles.index(style) if style in self.styles else len(self.styles)
+        index = self._index_of(style, marker.number, marker.rest)
         if is_marked_heading(marker.rest):
             node = Node(0, marker.text.strip(), marker.rest.strip(), line=line_no)
         else:
             title, text = split_run_in(marker.rest)
             node = Node(0, marker.text.strip(), title, text, line=line_no, run_in=bool(title))
+        node.source = line.strip()
         self._place(node, index, style, marker.number)
+
+    def _index_of(self, style: str, number: int | None, rest: str = "") -> int:
+        """0-based level of a numbered line. A style already open returns to its level; with
+        the style open at several levels, the one its number continues. Numbering that
+        restarts at 1 right under a heading of another style is a new, deeper list (a long
+        plan restarting 一、 inside each sub-project). When the number continues lists at two
+        levels, a standard section name ("保障措施") belongs to the outer one."""
+        open_at = [j for j, s in enumerate(self.styles) if s == style]
+        if not open_at:
+            return len(self.styles)
+        if number is not None:
+            continuing = [j for j in open_at if self.numbers[j] == number - 1]
+            if len(continuing) > 1 and is_standard_section(rest):
+                return continuing[0]  # "三、保障措施" closes the nested lists
+            if continuing:
+                return continuing[-1]
+            last = self.path[-1]
+            if (
+                number == 1
+                and len(self.path) - 1 > open_at[-1]
+                and is_heading(last)
+                and not last.children
+                and self.styles[-1] != style
+            ):
+                return len(self.styles)
+        return open_at[-1]
 
     def _continued_style(self, marker: Marker) -> str:
         """ "8、" right after "7." continues that list: same level despite the other mark."""
@@ -101,20 +236,34 @@ class _TreeBuilder:
         return marker.style
 
     def add_unmarked(self, text: str, line_no: int, following: str | None) -> None:
-        node = Node(0, "", text.strip(), line=line_no)
+        node = Node(0, "", text.strip(), line=line_no, source=text.strip())
         self._place(node, self._unmarked_index(following), UNMARKED)
 
     def _unmarked_index(self, following: str | None) -> int:
         """0-based level of an unnumbered heading, decided by what surrounds it."""
         last = self.path[-1] if self.path else None
+        nxt = match_marker(following) if following else None
+        open_style = nxt is not None and nxt.style in self.styles
+        if open_style and nxt is not None:
+            j = self.styles.index(nxt.style)
+            # The numbering goes on after the label (1、…3、 教务处 4、…): it heads part of
+            # that flat list, even right after a short numbered line.
+            if nxt.number is not None and self.numbers[j] == nxt.number - 1:
+                return j - 1 if j > 0 and self.styles[j - 1] == UNMARKED else j
         # Right under a heading that has nothing yet: it is that heading's first child.
         if last is not None and is_heading(last) and not last.text and not last.children:
             return len(self.path)
         # Followed by numbered lines of a style already open: it heads that list.
-        nxt = match_marker(following) if following else None
-        if nxt is not None and nxt.style in self.styles:
+        if open_style and nxt is not None:
             j = self.styles.index(nxt.style)
             return j - 1 if j > 0 and self.styles[j - 1] == UNMARKED else j
+        # A heading over headings ("每月安排" over "九月份：") is a peer of the open
+        # unnumbered heading that groups headings too.
+        if following is not None and strong_heading(following.strip()):
+            for j in range(len(self.styles) - 1, -1, -1):
+                node = self.path[j]
+                if self.styles[j] == UNMARKED and any(is_heading(c) for c in node.children):
+                    return j
         # Otherwise a sibling of the nearest open unnumbered heading, or one level down.
         if UNMARKED in self.styles:
             return len(self.styles) - 1 - self.styles[::-1].index(UNMARKED)
@@ -133,3 +282,62 @@ class _TreeBuilder:
         self.styles.append(style)
         self.path.append(node)
         self.numbers.append(number)
+
+
+def _relevel(nodes: list[Node], level: int) -> None:
+    for node in nodes:
+        node.level = min(level, MAX_LEVEL)
+        _relevel(node.children, level + 1)
+
+
+def promote_headings(nodes: list[Node]) -> None:
+    """Numbered lines that read as sentences but act as headings become headings:
+    - a one-sentence line ("（一）加强队伍建设。") with numbered lines under it;
+    - a label before "：" or "。" with text after it ("五、培养措施：继续…") among
+      siblings of the same numbering that are headings, or a label before "：" numbered
+      as a section (一、) at the top level of the document."""
+    for node in nodes:
+        promote_headings(node.children)
+    for node in nodes:
+        if node.marker and node.children and not is_heading(node):
+            whole = f"{node.title}{node.text}".strip()
+            if (
+                "\n" not in whole
+                and len(squeeze(whole)) <= SENTENCE_HEADING_MAX
+                and any(c.marker for c in node.children)
+                and _one_sentence(whole)
+            ):
+                node.title, node.text, node.run_in = whole, "", False
+    by_style: dict[str, list[Node]] = {}
+    for node in nodes:
+        if node.marker:
+            by_style.setdefault(_style_of(node.marker), []).append(node)
+    for group in by_style.values():
+        headings = sum(1 for n in group if is_heading(n))
+        for node in group:
+            if not node.run_in or len(squeeze(node.title)) > RUN_IN_HEADING_MAX + 1:
+                continue
+            others = len(group) - 1
+            label = squeeze(node.title).rstrip(COLONS)
+            labelled = (
+                node.title.rstrip()[-1:] in COLONS
+                and len(label) <= SECTION_LABEL_MAX
+                and not any(ch in label for ch in "、，,")
+            )
+            section = _style_of(node.marker) in _SECTION_STYLES
+            inline = bool(node.text.strip())
+            if (inline and others and (headings - is_heading(node)) * 2 > others) or (
+                labelled and section and node.level == 1
+            ):
+                node.run_in = False
+
+
+def _style_of(marker: str) -> str:
+    found = match_marker(marker + "x")
+    return found.style if found else marker
+
+
+def _one_sentence(text: str) -> bool:
+    """True when `text` holds one sentence: no sentence end before its last character."""
+    core = text.rstrip("。！？!?；;：:")
+    return not any(ch in "。！？!?；;" for ch in core)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..calendar.term import CalendarError, build_term_calendar
 from ..importing import ImportedDocument
 from ..spec.types import TERM_NAMES
 from ..textnorm import normalize_text
@@ -18,11 +19,14 @@ from .tables import (
     calendar_rows,
     goal_result_rows,
     group_rows,
+    rotation_rows,
     table_kind,
     table_lines,
 )
+from .week_dates import first_week, settle_dates
 
 TODO = "【待填写】"
+TERMS = {name: number for number, name in TERM_NAMES.items()}
 
 
 def assemble(doc: ImportedDocument, kind: str, today: dt.date) -> tuple[Draft, str, set[str]]:
@@ -38,7 +42,7 @@ def assemble(doc: ImportedDocument, kind: str, today: dt.date) -> tuple[Draft, s
     closing = take_closing(doc)
     opening = "\n".join([doc.preamble, *(n.title + n.text for n in doc.nodes[:3])])
     meta = read_meta(title, kind, opening)
-    tables = _tables(doc, draft)
+    tables, heads = _tables(doc, draft)
     _head(draft, meta, kind)
     if kind == "工作职责":
         map_duties(doc, draft)
@@ -48,9 +52,10 @@ def assemble(doc: ImportedDocument, kind: str, today: dt.date) -> tuple[Draft, s
         if draft.unplaced:
             draft.data["职责"] = [*draft.data["职责"], *(f"【未归类】{t}" for t in draft.unplaced)]
     else:
-        mapper = BodyMapper(doc, draft, set(tables))
+        mapper = BodyMapper(doc, draft, set(tables), heads)
         mapper.run()
         _period(draft, meta, mapper, tables, today)
+        _term_start(draft, tables)
         if kind == "工作计划":
             _plan_body(draft, mapper, tables)
         else:
@@ -60,24 +65,30 @@ def assemble(doc: ImportedDocument, kind: str, today: dt.date) -> tuple[Draft, s
     return draft, title, keys
 
 
-def _tables(doc: ImportedDocument, draft: Draft) -> dict[str, Any]:
-    """Word tables by the spec key they fill; tables that fit no key are kept as text."""
+def _tables(doc: ImportedDocument, draft: Draft) -> tuple[dict[str, Any], dict[int, str]]:
+    """Word tables by the spec key they fill (tables that fit no key are kept as text), and
+    the headings standing right over a mapped table (id of the node → key)."""
     out: dict[str, Any] = {}
+    heads: dict[int, str] = {}
     parsers = {
         "行事历": calendar_rows,
+        "轮值表": rotation_rows,
         "具体分工": assignment_rows,
         "教研组": group_rows,
         "目标完成": goal_result_rows,
     }
-    for table in doc.tables:
+    anchors = doc.table_nodes or [None] * len(doc.tables)
+    for table, anchor in zip((t.rows for t in doc.tables), anchors):
         key = table_kind(table) if len(table) > 1 else None
         rows = parsers[key](table) if key and key not in out else None
         if key and rows and (draft.kind == "工作计划" or key == "目标完成"):
             out[key] = rows
             draft.place(f"Word 表格（{'、'.join(table[0])}）", key)
+            if anchor is not None:
+                heads[id(anchor)] = key
         else:
             draft.unplaced.extend(table_lines(table))
-    return out
+    return out, heads
 
 
 def _head(draft: Draft, meta: Meta, kind: str) -> None:
@@ -136,6 +147,32 @@ def _default_period(today: dt.date) -> tuple[int, int]:
     return today.year - 1, 2
 
 
+def _term_start(draft: Draft, tables: dict) -> None:
+    """开学 (and 周起始) from a calendar table that shows each week's dates; every
+    activity keeps its week or its day (see week_dates)."""
+    acts = [act for _, act in tables.get("行事历", [])]
+    data = draft.data
+    if not acts or "学年" not in data:
+        return
+    year_start = int(data["学年"][:4])
+    start = first_week(acts, year_start)
+    if start is not None:
+        week_start = "sun" if start.isoweekday() == 7 else "mon"
+        try:
+            build_term_calendar(year_start, TERMS[data["学期"]], start, week_start)
+        except CalendarError:
+            start = None
+    settle_dates(acts, year_start, start)
+    if start is None:
+        return
+    data["开学"] = start.isoformat()
+    _move_after(data, "开学", ("学期",))
+    if start.isoweekday() == 7:
+        data["周起始"] = "周日"
+        _move_after(data, "周起始", ("开学",))
+    draft.place("行事历表格中各周的日期", "开学")
+
+
 def _term_months(data: dict) -> set[int]:
     if "年度" in data:
         return set(range(1, 13))
@@ -182,6 +219,11 @@ def _plan_body(draft: Draft, mapper: BodyMapper, tables: dict) -> None:
         data["保障措施"] = mapper.safeguards
     if calendar:
         data["行事历"] = calendar
+    if tables.get("轮值表"):
+        rotation = tables["轮值表"]
+        data["轮值表"] = (
+            {"标题": mapper.rotation_caption, **rotation} if mapper.rotation_caption else rotation
+        )
     assignments = mapper.assignments + tables.get("具体分工", [])
     if assignments:
         data["具体分工"] = assignments
@@ -202,13 +244,19 @@ def _summary_body(draft: Draft, mapper: BodyMapper, tables: dict) -> None:
 
 
 def _goal_notes(results: list[dict], notes: list[str], draft: Draft) -> None:
-    """“目标：说明” lines written under the goal table go back to each goal's 说明."""
+    """“目标（完成情况）：说明” (or “目标：说明”) lines written under the goal table go back
+    to each goal's 说明."""
     for note in notes:
-        entry = next((r for r in results if note.startswith(r["内容"].rstrip("。") + "：")), None)
-        if entry is None:
-            draft.unplaced.append(note)
+        for r in results:
+            goal = r["内容"].rstrip("。；;")
+            status = r.get("完成情况")
+            heads = [f"{goal}（{status}）：", f"{goal}："] if status else [f"{goal}："]
+            head = next((h for h in heads if note.startswith(h)), None)
+            if head:
+                r["说明"] = note[len(head) :]
+                break
         else:
-            entry["说明"] = note[len(entry["内容"].rstrip("。")) + 1 :]
+            draft.unplaced.append(note)
 
 
 def _work(draft: Draft, mapper: BodyMapper, key: str) -> None:
@@ -234,7 +282,9 @@ def _tail(draft, meta: Meta, kind: str, title: str, closing, unit_sig, date_sig)
     if title and normalize_text(title) != default:
         data["标题"] = title
         # 标题 belongs right after the head keys; move it before the body.
-        _move_after(data, "标题", ("模板", "学期", "年度", "岗位", "部门", "单位"))
+        _move_after(
+            data, "标题", ("模板", "周起始", "开学", "学期", "年度", "岗位", "部门", "单位")
+        )
     if closing:
         data["结束语"] = closing
         draft.place("末尾一段", "结束语")
@@ -247,7 +297,9 @@ def _tail(draft, meta: Meta, kind: str, title: str, closing, unit_sig, date_sig)
         data["落款"] = sig
         draft.place("末尾署名和日期", "落款")
     if "前言" in data:
-        _move_after(data, "前言", ("标题", "模板", "学期", "年度", "岗位", "部门", "单位"))
+        _move_after(
+            data, "前言", ("标题", "模板", "周起始", "开学", "学期", "年度", "岗位", "部门", "单位")
+        )
 
 
 def _default_title(data: dict, kind: str) -> str:

@@ -16,8 +16,10 @@ from .rules import is_month, role_of
 from .tables import month_of
 
 _INDICATOR = re.compile(r"^(?P<content>.+?)[（(]指标[:：](?P<indicator>.+)[)）]。?$")
-_TALLY = re.compile(r"^\d+项目标中.*项。?$")
+# Sentences the summary template writes around the goal table; the build regenerates them.
+_TALLY = re.compile(r"^(?:\d+项目标中.*项。?|部分完成和未完成目标的情况说明如下：)$")
 _NESTED = ("行事历", "月份", "保障措施", "具体分工")
+ROTATION_DEFAULT = "轮值安排"  # the heading templates give a 轮值表 without 标题
 # An untitled opening that states principles reads as 指导思想.
 _GUIDING_START = re.compile(r"^(?:坚持|以|全面贯彻|认真贯彻|深入贯彻|围绕|立足|紧紧围绕|本着)")
 
@@ -25,9 +27,17 @@ _GUIDING_START = re.compile(r"^(?:坚持|以|全面贯彻|认真贯彻|深入贯
 class BodyMapper:
     """Walks the top-level nodes once, filling the draft's keys."""
 
-    def __init__(self, doc: ImportedDocument, draft: Draft, tables: set[str]):
+    def __init__(
+        self,
+        doc: ImportedDocument,
+        draft: Draft,
+        tables: set[str],
+        heads: dict[int, str] | None = None,
+    ):
         self.doc = doc
         self.draft = draft
+        self.heads = heads or {}  # id of a heading over a mapped table → its key
+        self.rotation_caption: str | None = None
         self.plan = draft.kind == "工作计划"
         self.work_key = "主要工作" if self.plan else "主要工作及成效"
         self.tables = tables  # keys already filled from Word tables
@@ -49,6 +59,8 @@ class BodyMapper:
 
     # ---- sections -------------------------------------------------------------------
     def _node(self, node: Node) -> None:
+        if self._table_heading(node):
+            return
         role = role_of(node)
         label = node_label(node)
         handler = {
@@ -71,6 +83,19 @@ class BodyMapper:
         if role != "月份" and (node.text.strip() or node.children):
             # An empty heading over a Word table is reported with the table.
             self.draft.place(label, self._key_of(role))
+
+    def _table_heading(self, node: Node) -> bool:
+        """A heading standing over a table that went to its key (any wording): the key's
+        own heading replaces it; a caption repeated under it names a 轮值表."""
+        key = self.heads.get(id(node))
+        text = node.text.strip()
+        title = display_title(node)
+        if key is None or node.children or (text and text != title):
+            return False
+        self.draft.relabelled.append(title)
+        if key == "轮值表" and title != ROTATION_DEFAULT:
+            self.rotation_caption = title
+        return True
 
     def _key_of(self, role: str | None) -> str:
         if role == "主要工作":

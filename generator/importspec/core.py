@@ -51,7 +51,7 @@ def import_spec(
     if kind is not None and kind not in KINDS:
         raise WenshuError(f"--kind 应为 {'、'.join(KINDS)} 之一，而不是“{kind}”")
     try:
-        result = import_file(source)
+        result = import_file(source, sections=False)
     except ImportFailure as exc:
         raise WenshuError(f"无法导入 {source}：{exc.reason}") from None
     docs = list(enumerate(result.documents, 1))

@@ -82,6 +82,9 @@ def to_tree(node: Node) -> dict[str, Any] | None:
     out: dict[str, Any] = {}
     body = paragraphs(node.text)
     title = node.title.strip()
+    if title and node.run_in and body and title.endswith("。"):
+        # "1.备课。提倡…": the build writes the full stop after a run-in title itself.
+        title = title[:-1].rstrip() or title
     if title and (body or not node.run_in):
         out["标题"] = title
     elif title:

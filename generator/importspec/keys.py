@@ -7,14 +7,15 @@ import re
 from ..doctree import Document
 from ..importing import ImportedDocument, iter_nodes
 from ..numbering import strip_typed_marker
-from ..textnorm import normalize_text
+from ..textnorm import normalize_period
 
 _NON_WORD = re.compile(r"[\W_]+")
 
 
 def norm_key(text: str) -> str:
-    """Text without a leading number marker, punctuation and spaces (full-width first)."""
-    return _NON_WORD.sub("", normalize_text(strip_typed_marker(text.strip()))).lower()
+    """Text without a leading number marker, punctuation and spaces; 学年 ranges written
+    as the generator writes them (the rest of normalize_text only changes punctuation)."""
+    return _NON_WORD.sub("", normalize_period(strip_typed_marker(text.strip()))).lower()
 
 
 def source_keys(doc: ImportedDocument) -> set[str]:
@@ -28,7 +29,7 @@ def source_keys(doc: ImportedDocument) -> set[str]:
         if body:
             lines.append(node.title + body[0])
     for table in doc.tables:
-        for row in table:
+        for row in table.rows:
             for cell in row:
                 lines += [cell, *cell.split("\n")]
     keys.update(norm_key(line) for line in lines)

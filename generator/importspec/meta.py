@@ -161,18 +161,34 @@ def take_signature(doc: ImportedDocument) -> tuple[str | None, dt.date | None, l
 
 
 def take_closing(doc: ImportedDocument) -> str | None:
-    """Cut a closing paragraph (“以上职责自公布之日起执行……”) off the last node."""
-    leaf = last_leaf(doc)
+    """Cut the closing paragraph off the last item with text: a paragraph of its own after
+    the item's text (templates write 结束语 there, whatever its wording, before the tables
+    that close a plan), or one that reads as a closing (“以上职责自公布之日起执行……”)."""
+    leaf = _last_text_leaf(doc)
     if leaf is None:
         return None
-    lines = leaf.text.split("\n")
-    if not lines or not _CLOSING.match(lines[-1].strip()):
-        return None
-    if not leaf.title and len([x for x in lines if x.strip()]) == 1:
-        return None
+    lines = [x for x in leaf.text.split("\n") if x.strip()]
+    heading = bool(leaf.title) and not leaf.run_in
+    if not (len(lines) >= 2 or (lines and heading and _CLOSING.match(lines[0].strip()))):
+        return None  # the paragraph is the node's own text
     closing = lines.pop().strip()
     leaf.text = "\n".join(lines).strip()
     return closing
+
+
+def _last_text_leaf(doc: ImportedDocument) -> Node | None:
+    """The last leaf, looking past the headings at the end that only hold a table."""
+    tables = {id(n) for n in doc.table_nodes if n is not None}
+    nodes = doc.nodes
+    k = len(nodes) - 1
+    while k > 0 and id(nodes[k]) in tables and not nodes[k].children:
+        if nodes[k].text.strip() not in ("", nodes[k].title.strip()):
+            break
+        k -= 1
+    node = nodes[k] if nodes else None
+    while node is not None and node.children:
+        node = node.children[-1]
+    return node
 
 
 def _set_holder(doc: ImportedDocument, leaf: Node | None, text: str) -> None:

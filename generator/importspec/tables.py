@@ -8,6 +8,7 @@ from typing import Any
 
 from ..numbering import strip_typed_marker
 from ..spec.types import cn_to_int
+from .week_dates import DATE_KEY, week_numbers
 
 Rows = list[list[str]]
 
@@ -30,6 +31,8 @@ def table_kind(table: Rows) -> str | None:
         return "教研组"
     if _col(header, "完成情况") is not None and _col(header, "目标") is not None:
         return "目标完成"
+    if header and header[0].replace(" ", "") in ("周次", "周") and len(header) >= 3:
+        return "轮值表"
     return None
 
 
@@ -62,15 +65,35 @@ def calendar_rows(table: Rows) -> list[tuple[int, dict[str, Any]]] | None:
         owner, week, when = _cell(row, c_owner), _cell(row, c_week), _cell(row, c_date)
         if owner:
             act["负责人"] = owner
-        if re.fullmatch(r"第?\d{1,2}(?:\s*[-—–~]\s*\d{1,2})?周?", week):
-            act["周次"] = int(week.strip("第周")) if week.strip("第周").isdigit() else week
+        weeks = week_numbers(week)
+        if weeks is not None:
+            act["周次"] = weeks[0] if weeks[0] == weeks[1] else f"{weeks[0]}-{weeks[1]}"
         elif week:
             act["内容"] = f"{content}（{week}）"
         if when:
-            # A date without a year cannot be checked against the term: keep it as text.
-            act["内容"] = f"{act['内容']}（{when}）"
+            act[DATE_KEY] = when  # settled once the school year is known (week_dates)
         out.append((month, act))
     return out
+
+
+def rotation_rows(table: Rows) -> dict[str, Any] | None:
+    """轮值表 (周次 | one column per grade) as explicit 安排 rows; None when a row's first
+    cell is not a week."""
+    header = table[0]
+    grades = [g.strip() for g in header[1:]]
+    if not grades or not all(grades) or len(set(grades)) != len(grades):
+        return None
+    rows = []
+    for row in table[1:]:
+        weeks = week_numbers(_cell(row, 0))
+        if weeks is None:
+            return None
+        cells = {g: _cell(row, k + 1) for k, g in enumerate(grades) if _cell(row, k + 1)}
+        if not cells:
+            return None
+        week = weeks[0] if weeks[0] == weeks[1] else f"{weeks[0]}-{weeks[1]}"
+        rows.append({"周次": week, "年级": cells})
+    return {"年级": grades, "安排": rows} if rows else None
 
 
 def assignment_rows(table: Rows) -> list[dict[str, Any]] | None:

@@ -8,7 +8,7 @@ from typing import Any, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .types import TERM_NAMES, CNDate, NonEmptyStr, SchoolYear, Term, school_year_start
+from .types import TERM_NAMES, CNDate, NonEmptyStr, SchoolYear, Term, YesNo, school_year_start
 
 
 class SpecModel(BaseModel):
@@ -170,3 +170,4 @@ class DocumentBase(Period):
     preface: Paragraphs | None = Field(default=None, alias="前言")
     closing: Paragraphs | None = Field(default=None, alias="结束语")
     signature: Signature | None = Field(default=None, alias="落款")
+    toc: YesNo = Field(default=False, alias="目录")

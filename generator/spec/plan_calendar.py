@@ -66,6 +66,11 @@ def span_text(a: dt.date, b: dt.date) -> str:
     return cn_span(a, b)
 
 
+def outside_term_label(cal: Any, day: dt.date) -> str:
+    """周次 cell of a day outside the teaching weeks: 开学前 or 期末."""
+    return "开学前" if day < cal.weeks[0].start else "期末"
+
+
 def week_limit(cal: Any) -> tuple[int, str]:
     """The last week number a plan may use, and how it was found (for messages)."""
     if cal is not None:
@@ -88,16 +93,20 @@ def check_activities(spec: Any, cal: Any) -> list[Finding]:
             if cal is None or act.date is None:
                 continue
             wk = cal.week_of(act.date)
-            if wk is None:
+            # Before 开学 (teachers back early) or after the last teaching week is fine:
+            # the table shows 开学前 / 期末. Dates outside the term's months are
+            # reported with the other period checks.
+            if wk is None and act.week is not None:
                 out.append(
                     (
                         path + ("日期",),
-                        f"{act.date.isoformat()} 不在本学期的教学周内（第1—{total}周）",
+                        f"{act.date.isoformat()} 在{outside_term_label(cal, act.date)}，"
+                        f"不在{format_week(act.week)}，请改正周次或日期",
                         "error",
                     )
                 )
                 continue
-            if act.week is not None and not act.week[0] <= wk <= act.week[1]:
+            if wk is not None and act.week is not None and not act.week[0] <= wk <= act.week[1]:
                 out.append(
                     (
                         path + ("日期",),

@@ -84,3 +84,20 @@ def _non_empty(value: str) -> str:
 
 
 NonEmptyStr = Annotated[str, BeforeValidator(_text_in), AfterValidator(_non_empty)]
+
+_YES = {"true", "yes", "y", "1", "是", "要", "有", "需要", "插入", "开"}
+_NO = {"false", "no", "n", "0", "否", "不", "不要", "无", "没有", "不需要", "关"}
+
+
+def _yes_no(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise ValueError(f"应写 true 或 false（也可写 是/否），而不是“{value}”")
+
+
+YesNo = Annotated[bool, BeforeValidator(_yes_no)]

@@ -1,0 +1,46 @@
+"""Where a long document title breaks onto its second line.
+
+GB/T 9704 asks that a title running over one line break where the words allow, the
+lines balanced (梯形 or 菱形). Left to itself the renderer breaks at the last character
+that fits: "……2025—2026学年第二 / 学期工作计划". This picks the break instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .colwidths import text_em
+
+# Where a title may break: before the period (a year), after 学年/学期/年度, before the
+# 文种 at the end, and after a unit or department name.
+_AFTER = ("学期", "年度", "学校", "中学", "小学", "学院", "幼儿园", "教科室", "教务处", "德育处",
+          "办公室", "教研组")  # fmt: skip
+_BREAKS = re.compile(
+    r"(?<![—\-－\d])(?=\d{4}(?:—|-|－|年))"
+    r"|(?<=学年)(?=第)"
+    r"|(?=(?:工作)?(?:计划|总结|职责|要点|方案|校历)$)"
+    + "".join(f"|(?<={word})" for word in _AFTER)
+)
+
+
+def break_title(text: str, line_em: float) -> str:
+    """`text` with a line break at the best place when it is wider than `line_em`;
+    unchanged when it fits or no place gives two lines that fit."""
+    if "\n" in text or text_em(text) <= line_em:
+        return text
+    best: tuple[float, int] | None = None
+    for m in _BREAKS.finditer(text):
+        i = m.start()
+        if not 0 < i < len(text):
+            continue
+        first, second = text_em(text[:i]), text_em(text[i:])
+        if first > line_em or second > line_em:
+            continue
+        # Balanced lines first; on a tie the shorter line goes on top (梯形).
+        score = (abs(first - second), 0 if first <= second else 1)
+        if best is None or score < best[0]:
+            best = (score, i)
+    if best is None:
+        return text
+    i = best[1]
+    return f"{text[:i]}\n{text[i:]}"

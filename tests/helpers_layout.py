@@ -1,0 +1,152 @@
+"""Reading layout facts back from a built .docx: table geometry, alignment, styles; and
+building the demo and the realistic test specs (tests/specs) into a folder."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from helpers_docx import NS, document_xml, q
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_DIR = ROOT / "templates" / "demo"
+SPECS_DIR = Path(__file__).resolve().parent / "specs"
+# Plans first: summaries link to them.
+_ORDER = {"计划": 0, "职责": 1, "总结": 2}
+
+
+def spec_sources() -> list[Path]:
+    """The demo specs and the realistic test specs, plans first."""
+    specs = [*DEMO_DIR.glob("*.yaml"), *SPECS_DIR.glob("*.yaml")]
+    return sorted(specs, key=lambda p: (_ORDER.get(p.stem[-2:], 9), p.name))
+
+
+def build_all(folder: Path, profile: str, pdf: bool = False) -> dict[str, object]:
+    """Copy every spec into `folder` and build it; name (stem) → BuildResult."""
+    from wenshu.generator.build import build
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for spec in spec_sources():
+        shutil.copyfile(spec, folder / spec.name)
+    return {
+        spec.stem: build(folder / spec.name, profile=profile, pdf=pdf, force=True)
+        for spec in spec_sources()
+    }
+
+
+def em(text: str) -> float:
+    """Width in em at the text's own size: CJK (wide, full-width, ambiguous) 1, others ½."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5 for ch in text)
+
+
+@dataclass
+class GCell:
+    """A table cell: its paragraphs' texts and alignments, and its right margin override."""
+
+    lines: list[str]
+    jcs: list[str]
+    merged: bool = False  # continues the cell above
+    right_margin: int | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+@dataclass
+class GTable:
+    """A table as written: column widths and cell margins (twips), header, body rows."""
+
+    widths: list[int]
+    margin_left: int
+    margin_right: int
+    style: str
+    props: str  # tblPr without the width and margins, to compare tables
+    header: list[GCell]
+    rows: list[list[GCell]] = field(default_factory=list)
+    row_props: list[etree._Element] = field(default_factory=list)
+
+    def content_twips(self, col: int) -> int:
+        return self.widths[col] - self.margin_left - self.margin_right
+
+    def column(self, col: int) -> list[GCell]:
+        return [row[col] for row in self.rows if not row[col].merged]
+
+
+def _cell(tc: etree._Element) -> GCell:
+    lines, jcs = [], []
+    for p in tc.findall("w:p", NS):
+        lines.append("".join(t.text or "" for t in p.iter(q("t"))))
+        jc = p.find("w:pPr/w:jc", NS)
+        jcs.append(jc.get(q("val")) if jc is not None else "")
+    vm = tc.find("w:tcPr/w:vMerge", NS)
+    merged = vm is not None and vm.get(q("val")) != "restart"
+    right = tc.find("w:tcPr/w:tcMar/w:right", NS)
+    return GCell(lines, jcs, merged, int(right.get(q("w"))) if right is not None else None)
+
+
+def tables_of(path: Path) -> list[GTable]:
+    """Every table of the body with its geometry."""
+    out = []
+    for tbl in document_xml(path).iter(q("tbl")):
+        tbl_pr = tbl.find("w:tblPr", NS)
+        mar = tbl_pr.find("w:tblCellMar", NS)
+        left = int(mar.find("w:left", NS).get(q("w")))
+        right = int(mar.find("w:right", NS).get(q("w")))
+        shape = etree.fromstring(etree.tostring(tbl_pr))
+        for tag in ("tblW", "tblCellMar"):
+            for node in shape.findall(f"w:{tag}", NS):
+                shape.remove(node)
+        trs = tbl.findall("w:tr", NS)
+        table = GTable(
+            widths=[int(g.get(q("w"))) for g in tbl.findall("w:tblGrid/w:gridCol", NS)],
+            margin_left=left,
+            margin_right=right,
+            style=tbl_pr.find("w:tblStyle", NS).get(q("val")),
+            props=etree.tostring(shape).decode(),
+            header=[_cell(tc) for tc in trs[0].findall("w:tc", NS)],
+            rows=[[_cell(tc) for tc in tr.findall("w:tc", NS)] for tr in trs[1:]],
+            row_props=[tr.find("w:trPr", NS) for tr in trs],
+        )
+        out.append(table)
+    return out
+
+
+def table_font_em_twips(path: Path) -> int:
+    """Twips of one em at the table text size (the TableText style's w:sz)."""
+    with zipfile.ZipFile(path) as z:
+        styles = etree.fromstring(z.read("word/styles.xml"))
+    style = styles.find("w:style[@w:styleId='TableText']", NS)
+    sz = style.find("w:rPr/w:sz", NS)
+    return int(sz.get(q("val"))) * 10  # half-points → twips of an em
+
+
+def style_names(path: Path) -> dict[str, tuple[str, bool]]:
+    """Style id → (name, custom) of every style."""
+    with zipfile.ZipFile(path) as z:
+        styles = etree.fromstring(z.read("word/styles.xml"))
+    out = {}
+    for style in styles.findall("w:style", NS):
+        name = style.find("w:name", NS).get(q("val"))
+        out[style.get(q("styleId"))] = (name, style.get(q("customStyle")) == "1")
+    return out
+
+
+def style_ppr(path: Path, style_id: str) -> etree._Element:
+    with zipfile.ZipFile(path) as z:
+        styles = etree.fromstring(z.read("word/styles.xml"))
+    return styles.find(f"w:style[@w:styleId='{style_id}']/w:pPr", NS)
+
+
+def is_numbered(text: str) -> bool:
+    """Starts with a list marker of the document's own levels: 一、（一）1.（1）①."""
+    return bool(
+        re.match(
+            r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.|（\d+）|[①-⑳])", text
+        )
+    )

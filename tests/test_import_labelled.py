@@ -1,0 +1,96 @@
+"""The importer against the hand-labelled set in tests/data/import (scored by
+bench/import_bench.py): heading precision, recall and level accuracy at least 0.95, no
+noise line kept, every file cut into the right number of documents."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "import"
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location(
+        "import_bench", ROOT / "bench" / "import_bench.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["import_bench"] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _bench()
+
+
+def test_the_set_covers_each_class_with_enough_files():
+    files = bench.labelled_files(DATA)
+    assert len(files) >= 30
+    suffixes = {path.suffix for path, _ in files}
+    assert {".txt", ".docx", ".md"} <= suffixes
+    for path, expected in files:
+        assert path.is_file(), path
+        assert expected["documents"], path
+
+
+def test_labelled_set_figures_hold():
+    score = bench.score_set(DATA)
+    figures = score.figures()
+    assert figures["precision"] >= 0.95, score.problems
+    assert figures["recall"] >= 0.95, score.problems
+    assert figures["levels"] >= 0.95, score.problems
+    assert score.noise_kept == 0, score.problems
+    assert score.split_right == score.files, score.problems
+
+
+def test_scoring_counts_misses_extras_levels_and_kept_noise():
+    expected = {
+        "file": "x.txt",
+        "documents": [
+            {
+                "title": "t",
+                "headings": [
+                    {"level": 1, "text": "一、指导思想"},
+                    {"level": 2, "text": "（一）甲"},
+                ],
+                "tables": 0,
+                "noise": [{"text": "来源：本站", "reason": "发布信息"}],
+            }
+        ],
+    }
+    got = {
+        "file": "x.txt",
+        "documents": [
+            {
+                "title": "t",
+                "headings": [
+                    {"level": 1, "text": "一、 指导思想"},
+                    {"level": 1, "text": "（一）甲"},
+                    {"level": 1, "text": "多余"},
+                ],  # fmt: skip
+                "tables": 0,
+                "noise": [],
+            }
+        ],
+    }
+    score = bench.score_file(expected, got)
+    assert (score.expected, score.found, score.matched, score.level_right) == (2, 3, 2, 1)
+    assert score.noise_kept == 1 and score.split_right == 1
+    got["documents"].append({"title": None, "headings": [], "tables": 0, "noise": []})
+    assert bench.score_file(expected, got).split_right == 0
+
+
+@pytest.mark.parametrize("labels", sorted(DATA.glob("*.expected.json")), ids=lambda p: p.stem)
+def test_each_labelled_file_reads_as_labelled(labels):
+    from wenshu.generator.importing import import_file
+    from wenshu.generator.importing.outline import outline_data
+
+    expected = json.loads(labels.read_text(encoding="utf-8"))
+    got = outline_data(import_file(DATA / expected["file"]), expected["file"])
+    score = bench.score_file(expected, got)
+    assert score.problems == []
