@@ -26,6 +26,7 @@ import collections
 import io
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -193,34 +194,76 @@ def _mutate_docx(base: bytes, rng: random.Random) -> bytes:
     return out.getvalue()
 
 
+_ODD = [
+    "\x00",
+    "\ufeff",
+    "\u202e",
+    "\u200b",
+    "e\u0301\u0301",
+    "２０２５",
+    "二〇二五年",
+    "20xx",
+    "\ud7ff",
+    "𠀀",
+]
+_MARKERS = [
+    "一、",
+    "（一）",
+    "1.",
+    "（1）",
+    "①",
+    "第一部分",
+    "篇一",
+    "九月份：",
+    "二、工作目标",
+    "",
+]
+_WORDS = "教学常规检查课题研究校本研修青年教师培养读书活动论文评比集体备课质量监测"
+
+
+def _document_text(rng: random.Random) -> str:
+    """Something shaped like an old plan: numbered lines of Chinese, odd bits here and there."""
+    lines = [rng.choice(["城南中学教务处工作计划", "工作总结", "岗位职责", ""])]
+    for _ in range(rng.randint(0, 400)):
+        words = "".join(rng.choice(_WORDS) for _ in range(rng.randint(0, 60)))
+        odd = rng.choice(_ODD) if rng.random() < 0.1 else ""
+        lines.append(rng.choice(_MARKERS) + words + odd + rng.choice(["。", "：", "", "；"]))
+    return "\n".join(lines)
+
+
+def _edit_docx_text(base: bytes, rng: random.Random) -> bytes:
+    """A valid .docx whose paragraphs say something else (odd Unicode, markers, long runs)."""
+    src = zipfile.ZipFile(io.BytesIO(base))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                from xml.sax.saxutils import escape
+
+                def swap(m):
+                    text = _document_text(rng).replace("\x00", "").replace("\n", " ")[:2000]
+                    return b"<w:t>" + escape(text).encode("utf-8", "replace") + b"</w:t>"
+
+                body = re.sub(rb"<w:t(?: [^>]*)?>[^<]*</w:t>", swap, body)
+            dst.writestr(item, body)
+    return out.getvalue()
+
+
 def _importer_sample(rng: random.Random, bases: list[bytes]) -> tuple[bytes, str]:
-    how = rng.choice(["bytes", "text", "longline", "docx", "docx"])
+    how = rng.choice(["bytes", "text", "text", "longline", "docx", "docx", "docx-text"])
     if how == "bytes":
         return bytes(rng.randrange(256) for _ in range(rng.randint(0, 4096))), rng.choice(
             [".txt", ".md", ".docx"]
         )
     if how == "text":
-        words = [
-            "一、",
-            "（一）",
-            "1.",
-            "（1）",
-            "①",
-            "工作目标",
-            "篇一",
-            "\n",
-            "。",
-            "20xx年",
-            "\x00",
-            "\ufeff",
-            "\u202e",
-        ]
-        text = "".join(rng.choice(words) for _ in range(rng.randint(0, 5000)))
-        enc = rng.choice(["utf-8", "gb18030", "utf-16", "utf-8-sig"])
-        return text.encode(enc, "replace"), rng.choice([".txt", ".md"])
+        enc = rng.choice(["utf-8", "utf-8", "gb18030", "utf-16", "utf-8-sig"])
+        return _document_text(rng).encode(enc, "replace"), rng.choice([".txt", ".md"])
     if how == "longline":
         n = rng.choice([10**5, 10**6, 3 * 10**6])
         return ("工作目标：" + "提高质量，" * (n // 5)).encode("utf-8"), ".txt"
+    if how == "docx-text":
+        return _edit_docx_text(rng.choice(bases), rng), ".docx"
     return _mutate_docx(rng.choice(bases), rng), ".docx"
 
 
