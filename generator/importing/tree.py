@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .glued import split_glued_lines
+from .glued import Subjects, document_subjects, glued_title, split_glued
 from .heading_rules import (
     is_marked_heading,
     is_month_or_week,
@@ -33,6 +33,8 @@ UNMARKED = ""  # style key of unnumbered headings
 _DIGIT_FAMILY = ("1.", "1、")  # writers switch between these mid-list
 # Marker styles that number sections of a document rather than items of a list.
 _SECTION_STYLES = ("第一部分", "第一章", "第一节", "第一、", "一、", "（一）")
+_TOP_STYLES = ("第一部分", "第一章", "一、")  # the styles that number a document's main parts
+_LEAD_IN_END = re.compile(r"(?:如下|以下|下列|几个方面|几项工作)[^，,。]{0,6}[:：。]?$|[:：]$")
 
 
 @dataclass
@@ -55,10 +57,17 @@ def parse_nodes(lines: list[str]) -> tuple[str, list[Node]]:
     return parsed.preamble, parsed.nodes
 
 
-def parse_document(lines: list[str], tables: list[Table] | None = None) -> Parsed:
-    """Parse a document's cleaned lines; token lines stand for `tables` (see table_model)."""
-    parts = [(n, text) for n, text in split_glued_lines(lines) if text.strip()]
+def parse_document(
+    lines: list[str], tables: list[Table] | None = None, title: str = ""
+) -> Parsed:
+    """Parse a document's cleaned lines; token lines stand for `tables` (see table_model).
+    `title` (the document's) tells which words open its sentences, for a page that glued
+    every heading to the line after it."""
+    glued = split_glued(lines)
+    parts = [(n, text) for n, text in glued.parts if text.strip()]
     builder = _TreeBuilder(tables or [])
+    if glued.heading_glues >= GLUED_PAGE_MIN:
+        builder.subjects = document_subjects(title, lines)
     previous_body: str | None = None  # the line before, when it was read as running text
     for i, (line_no, text) in enumerate(parts):
         following = parts[i + 1][1] if i + 1 < len(parts) else None
@@ -128,6 +137,7 @@ SENTENCE_HEADING_MAX = 40  # a one-sentence numbered line over sub-items is a he
 SENTENCE_TITLE_MAX = 25  # a one-sentence line over paragraphs of its own reads as a title…
 SENTENCE_TITLE_LONG = 32  # …and so does a longer one without a comma
 LEAF_TITLE_MAX = 20  # a titled line with nothing under it, in a list of headings
+GLUED_PAGE_MIN = 2  # headings glued to their next line: the page lost those line breaks
 
 
 class _TreeBuilder:
@@ -143,6 +153,9 @@ class _TreeBuilder:
         self.anchors: list[Node | None] = []
         self.form_name = ""
         self.closing: Node | None = None  # the attachment list, once it started
+        # Set for a page that lost the line break after its headings: the words that open
+        # its sentences, to find titles glued to their paragraph.
+        self.subjects: Subjects | None = None
 
     def at_start(self) -> bool:
         return not self.roots and not self.preamble
@@ -200,8 +213,14 @@ class _TreeBuilder:
     def add_marked(self, marker: Marker, line_no: int, line: str) -> None:
         style = self._continued_style(marker)
         index = self._index_of(style, marker.number, marker.rest)
+        rest = marker.rest.strip()
+        glued = None
+        if self.subjects is not None and not is_marked_heading(rest):
+            glued = glued_title(rest, self.subjects)
         if is_marked_heading(marker.rest):
             node = Node(0, marker.text.strip(), marker.rest.strip(), line=line_no)
+        elif glued is not None:
+            node = Node(0, marker.text.strip(), rest[:glued], rest[glued:], line=line_no)
         else:
             title, text = split_run_in(marker.rest)
             node = Node(0, marker.text.strip(), title, text, line=line_no, run_in=bool(title))
@@ -216,6 +235,17 @@ class _TreeBuilder:
         levels, a standard section name ("保障措施") belongs to the outer one."""
         open_at = [j for j, s in enumerate(self.styles) if s == style]
         if not open_at:
+            last = self.path[-1] if self.path else None
+            if (
+                number == 1
+                and style in _TOP_STYLES
+                and last is not None
+                and self.styles[-1] == UNMARKED
+                and _own_paragraph(last)
+            ):
+                # "指导思想：" with its paragraph, then "一、…": the sections that follow are
+                # its peers, not its parts (a lead-in "…如下：" would introduce them).
+                return len(self.styles) - 1
             return len(self.styles)
         if number is not None:
             continuing = [j for j in open_at if self.numbers[j] == number - 1]
@@ -303,6 +333,15 @@ class _TreeBuilder:
         self.styles.append(style)
         self.path.append(node)
         self.numbers.append(number)
+
+
+def _own_paragraph(node: Node) -> bool:
+    """An unnumbered heading followed by a paragraph of its own (not a lead-in to a list)."""
+    text = node.text.strip()
+    if not text or node.children:
+        return False
+    last = text.split("\n")[-1].strip()
+    return ends_sentence(last) and not _LEAD_IN_END.search(last)
 
 
 def _paragraph_item(node: Node) -> bool:
@@ -404,7 +443,7 @@ def _kind(node: Node, anchored: frozenset[int]) -> str:
     with text after it on its line), or "item"."""
     content = bool(node.children) or id(node) in anchored or bool(_body_text(node))
     if is_heading(node):
-        return "heading" if content else "entry"
+        return "heading" if content or node.text.strip() else "entry"
     line = _own_line(node)
     if node.run_in and _inline_text(node):
         return "run-in"
