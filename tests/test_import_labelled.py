@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers_seeds import seeds_dir
 
 ROOT = Path(__file__).resolve().parent.parent
