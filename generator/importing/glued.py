@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .markers import match_marker
 from .textutil import CJK, has_sentence_punct
@@ -72,6 +73,8 @@ LEAD_SENTENCE_MIN = 8  # "…有着重要的意义：一、…": a sentence long
 
 def _glued_list(line: str, marker) -> int | None:
     """Where a list glued after an introducing colon starts, or None."""
+    if ":" not in line and "：" not in line:
+        return None
     m = _SECTIONS_AFTER_COLON.search(line)
     if m is None and marker is not None and marker.number is not None:
         sub = re.compile(rf"[:：]\s*(?={marker.number}\s*[.．]\s*1(?!\d)\s*[{CJK}“《])")
@@ -100,12 +103,19 @@ def _next_number(style: str, number: int | None, rest: str) -> int | None:
     if number is None or style not in _DIGIT_STYLES:
         return None
     n = number + 1
-    delim = _DIGIT_STYLES[style]
-    token = rf"[（(]{n}[）)]" if delim is None else rf"{n}\s*{delim}(?!\d)"
-    m = re.search(rf"(?<![\d第.．]){token}\s*(?=[{CJK}“《])", rest)
+    if str(n) not in rest:
+        return None
+    m = _next_number_pattern(style, n).search(rest)
     if m is None or m.start() < 2:
         return None
     return m.start()
+
+
+@lru_cache(maxsize=256)
+def _next_number_pattern(style: str, n: int) -> re.Pattern[str]:
+    delim = _DIGIT_STYLES[style]
+    token = rf"[（(]{n}[）)]" if delim is None else rf"{n}\s*{delim}(?!\d)"
+    return re.compile(rf"(?<![\d第.．]){token}\s*(?=[{CJK}“《])")
 
 
 # -- titles glued to their own paragraph ----------------------------------------------------

@@ -80,10 +80,15 @@ def is_standard_section(rest: str) -> bool:
     return squeeze(rest).rstrip(":：") in KNOWN_HEADINGS
 
 
+_KNOWN_EDGE = re.compile(
+    "^(?:{0})|(?:{0})$".format("|".join(sorted(KNOWN_HEADINGS, key=len, reverse=True)))
+)
+
+
 def _known(core: str) -> bool:
     if core in KNOWN_HEADINGS:
         return True
-    return len(core) <= 12 and any(core.startswith(k) or core.endswith(k) for k in KNOWN_HEADINGS)
+    return len(core) <= 12 and bool(_KNOWN_EDGE.search(core))
 
 
 def is_salutation(line: str) -> bool:

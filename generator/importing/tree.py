@@ -33,6 +33,7 @@ UNMARKED = ""  # style key of unnumbered headings
 _DIGIT_FAMILY = ("1.", "1、")  # writers switch between these mid-list
 # Marker styles that number sections of a document rather than items of a list.
 _SECTION_STYLES = ("第一部分", "第一章", "第一节", "第一、", "一、", "（一）")
+_SENTENCE_STOP = re.compile("[。！？!?；;]")
 _TOP_STYLES = ("第一部分", "第一章", "一、")  # the styles that number a document's main parts
 _LEAD_IN_END = re.compile(r"(?:如下|以下|下列|几个方面|几项工作)[^，,。]{0,6}[:：。]?$|[:：]$")
 
@@ -66,7 +67,8 @@ def parse_document(
     glued = split_glued(lines)
     parts = [(n, text) for n, text in glued.parts if text.strip()]
     builder = _TreeBuilder(tables or [])
-    if glued.heading_glues >= GLUED_PAGE_MIN:
+    numbered = sum(1 for _, text in parts if match_marker(text) is not None)
+    if glued.heading_glues >= max(GLUED_PAGE_MIN, numbered * GLUED_PAGE_SHARE):
         builder.subjects = document_subjects(title, lines)
     previous_body: str | None = None  # the line before, when it was read as running text
     for i, (line_no, text) in enumerate(parts):
@@ -137,7 +139,10 @@ SENTENCE_HEADING_MAX = 40  # a one-sentence numbered line over sub-items is a he
 SENTENCE_TITLE_MAX = 25  # a one-sentence line over paragraphs of its own reads as a title…
 SENTENCE_TITLE_LONG = 32  # …and so does a longer one without a comma
 LEAF_TITLE_MAX = 20  # a titled line with nothing under it, in a list of headings
-GLUED_PAGE_MIN = 2  # headings glued to their next line: the page lost those line breaks
+# Headings glued to their next line, at least this many and this share of the numbered
+# lines: the page lost the line break after its headings.
+GLUED_PAGE_MIN = 2
+GLUED_PAGE_SHARE = 0.1
 
 
 class _TreeBuilder:
@@ -214,10 +219,11 @@ class _TreeBuilder:
         style = self._continued_style(marker)
         index = self._index_of(style, marker.number, marker.rest)
         rest = marker.rest.strip()
+        heading = is_marked_heading(rest)
         glued = None
-        if self.subjects is not None and not is_marked_heading(rest):
+        if self.subjects is not None and not heading:
             glued = glued_title(rest, self.subjects)
-        if is_marked_heading(marker.rest):
+        if heading:
             node = Node(0, marker.text.strip(), marker.rest.strip(), line=line_no)
         elif glued is not None:
             node = Node(0, marker.text.strip(), rest[:glued], rest[glued:], line=line_no)
@@ -416,8 +422,9 @@ def _settle_group(
     sentences = sum(
         1 for n, k in zip(group, kinds) if k == "heading" and ends_sentence(_own_line(n))
     )
+    headings = kinds.count("heading")
     for node, kind in zip(group, kinds):
-        peers = sum(1 for k in kinds if k == "heading") - (kind == "heading")
+        peers = headings - (kind == "heading")
         majority = others > 0 and peers * 2 > others
         if kind == "leaf" and majority and items == 0 and sentences * 2 > peers:
             node.title, node.text, node.run_in = _own_line(node), "", False
@@ -510,4 +517,4 @@ def _style_of(marker: str) -> str:
 def _one_sentence(text: str) -> bool:
     """True when `text` holds one sentence: no sentence end before its last character."""
     core = text.rstrip("。！？!?；;：:")
-    return not any(ch in "。！？!?；;" for ch in core)
+    return _SENTENCE_STOP.search(core) is None
