@@ -121,12 +121,15 @@ def _next_number_pattern(style: str, n: int) -> re.Pattern[str]:
 # -- titles glued to their own paragraph ----------------------------------------------------
 
 GLUED_TITLE_MIN = 4
+GLUED_SECTION_TITLE_MIN = 2
 GLUED_TITLE_MAX = 16
 GLUED_BODY_MIN = 15
 # A paragraph opens with a clause like these ("根据学校的教学实际情况，…")…
 _OPENER = re.compile(r"为了|根据|针对|通过|随着|按照|依据|围绕|坚持以|本着|在[^，,。；;：:、]{1,8}中")
 # …or with its subject and a verb soon after it ("教研员通过观摩…", "学校要建立…").
-_PREDICATE = re.compile(r"是|要|应|须|通过|根据|与|对|将|可以|能够|需要")
+_PREDICATE = re.compile(
+    r"是|(?<![主重需必纪摘])要(?![求点素])|应(?![用对急])|须|通过|根据|与|对|将(?!来)|可以|能够|需要"
+)
 _PREDICATE_WINDOW = 8
 # A statement starts with who does it; a title does not, and has no modal verb.
 _NOT_TITLE_START = tuple("各每全本我该其有")
@@ -135,16 +138,17 @@ _CLAUSE_END = re.compile(r"[，,。；;：:、！？!?]")
 GENERIC_SUBJECTS = ("学校", "教师", "学生")
 
 
-def glued_title(rest: str, subjects: Subjects) -> int | None:
+def glued_title(rest: str, subjects: Subjects, shortest: int = GLUED_TITLE_MIN) -> int | None:
     """Length of a title glued to its paragraph at the start of `rest` (the text after a
     marker, in a page that lost the line break after its headings), or None. The paragraph
     must start a sentence: with an opening clause, or with a subject of the document (a
-    word of its title it uses often) followed by a verb."""
+    word of its title it uses often) followed by a verb. Titles have at least `shortest`
+    characters ("总结" heads a 六、 section; a list item's title is longer)."""
     end = _CLAUSE_END.search(rest)
     clause = rest[: end.start()] if end else rest
-    if len(rest) < GLUED_TITLE_MIN + GLUED_BODY_MIN or rest.startswith(_NOT_TITLE_START):
+    if len(rest) < shortest + GLUED_BODY_MIN or rest.startswith(_NOT_TITLE_START):
         return None
-    for p in range(GLUED_TITLE_MIN, min(GLUED_TITLE_MAX, len(clause) - 2) + 1):
+    for p in range(shortest, min(GLUED_TITLE_MAX, len(clause) - 2) + 1):
         title, after = rest[:p], rest[p:]
         if _MODAL.search(title) or len(after) < GLUED_BODY_MIN:
             break

@@ -8,9 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from .model import ImportedDocument, ImportResult, Node
+from .textutil import squeeze
 from .tree import is_heading
 
 FIRST_WORDS = 16
+HEADING_SHOWN = 40
 KIND_NAMES = {
     "data": "数据表格，不作为标题",
     "structure": "工作分解表",
@@ -129,7 +131,7 @@ def _tree_lines(nodes: list[Node], result: ImportResult, out: list[str], depth: 
         if loose:
             out.append(_items_line(loose, "", depth))
             loose = []
-        out.append(f"{'  ' * depth}{heading_text(node, result)}  〔{depth}级〕")
+        out.append(f"{'  ' * depth}{_shown_heading(node, result)}  〔{depth}级〕")
         items = [c for c in node.children if not is_heading(c)]
         text = [p for p in node.text.split("\n") if p.strip()]
         if items or text:
@@ -142,6 +144,17 @@ def _tree_lines(nodes: list[Node], result: ImportResult, out: list[str], depth: 
         )
     if loose:
         out.append(_items_line(loose, "", depth))
+
+
+def _shown_heading(node: Node, result: ImportResult) -> str:
+    """A heading as the text outline shows it: a run-in heading ("1.乐于全域服务。抱着…")
+    by its title, its text being listed under it as 正文."""
+    head = f"{node.marker.strip()}{node.title.strip()}"
+    source = node.source.strip()
+    squeezed = squeeze(source)
+    if head and squeezed.startswith(squeeze(head)) and len(squeezed) > len(squeeze(head)):
+        return _as_written(head, result.original_lines)
+    return _first(heading_text(node, result), HEADING_SHOWN)
 
 
 def _items_line(items: list[Node], first_text: str, level: int, paragraphs: int = 0) -> str:

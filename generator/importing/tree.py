@@ -11,7 +11,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .glued import Subjects, document_subjects, glued_title, split_glued
+from .glued import (
+    GLUED_SECTION_TITLE_MIN,
+    GLUED_TITLE_MIN,
+    Subjects,
+    document_subjects,
+    glued_title,
+    split_glued,
+)
 from .heading_rules import (
     is_marked_heading,
     is_month_or_week,
@@ -222,7 +229,8 @@ class _TreeBuilder:
         heading = is_marked_heading(rest)
         glued = None
         if self.subjects is not None and not heading:
-            glued = glued_title(rest, self.subjects)
+            shortest = GLUED_SECTION_TITLE_MIN if style in _TOP_STYLES else GLUED_TITLE_MIN
+            glued = glued_title(rest, self.subjects, shortest)
         if heading:
             node = Node(0, marker.text.strip(), marker.rest.strip(), line=line_no)
         elif glued is not None:
