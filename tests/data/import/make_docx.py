@@ -86,6 +86,12 @@ class Doc:
         self.numbering.append(num)
         return key
 
+    def link_styles(self, num_id: str, styles: list[str]) -> None:
+        """Attach list `num_id` to paragraph styles, level k to styles[k]."""
+        for level, style in enumerate(styles):
+            ppr = self.document.styles[style].element.get_or_add_pPr()
+            ppr.insert(0, _num_pr(num_id, level))
+
     # ---- content ----------------------------------------------------------------------
     def p(self, text: str, num: tuple[str, int] | None = None, style: str | None = None):
         para = self.document.add_paragraph(text, style=style)
@@ -135,8 +141,7 @@ class Doc:
         (HERE / f"{self.name}.expected.json").write_text(text, encoding="utf-8")
 
 
-def _set_num(para, num_id: str, ilvl: int) -> None:
-    ppr = para._p.get_or_add_pPr()
+def _num_pr(num_id: str, ilvl: int):
     num_pr = OxmlElement("w:numPr")
     lvl = OxmlElement("w:ilvl")
     lvl.set(qn("w:val"), str(ilvl))
@@ -144,6 +149,12 @@ def _set_num(para, num_id: str, ilvl: int) -> None:
     nid.set(qn("w:val"), num_id)
     num_pr.append(lvl)
     num_pr.append(nid)
+    return num_pr
+
+
+def _set_num(para, num_id: str, ilvl: int) -> None:
+    ppr = para._p.get_or_add_pPr()
+    num_pr = _num_pr(num_id, ilvl)
     ppr.insert(0, num_pr) if ppr.find(qn("w:pStyle")) is None else ppr.find(qn("w:pStyle")).addnext(
         num_pr
     )
@@ -216,16 +227,7 @@ def d03_numbering_multilevel() -> None:
     ab = d.abstract([("decimal", "%1.", 1), ("decimal", "%1.%2", 1), ("decimal", "（%3）", 1)])
     n = d.num(ab)
     # The list is attached to the Heading styles, as Word's multilevel headings are.
-    for level, style in ((0, "Heading 1"), (1, "Heading 2")):
-        ppr = d.document.styles[style].element.get_or_add_pPr()
-        num_pr = OxmlElement("w:numPr")
-        lvl = OxmlElement("w:ilvl")
-        lvl.set(qn("w:val"), str(level))
-        nid = OxmlElement("w:numId")
-        nid.set(qn("w:val"), n)
-        num_pr.append(lvl)
-        num_pr.append(nid)
-        ppr.insert(0, num_pr)
+    d.link_styles(n, ["Heading 1", "Heading 2"])
     d.h(1, "质量目标", style="Heading 1", label="1.")
     d.p("室内质控在控率不低于百分之九十八，室间质评合格率百分之百，危急值报告及时率百分之百。")
     d.h(1, "质量控制措施", style="Heading 1", label="2.")
@@ -671,16 +673,7 @@ def d15_word_heading_styles() -> None:
     )
     n = d.num(ab)
     # Word's multilevel list linked to the Heading styles: the numbers live in the styles.
-    for level, style in ((0, "Heading 1"), (1, "Heading 2"), (2, "Heading 3")):
-        ppr = d.document.styles[style].element.get_or_add_pPr()
-        num_pr = OxmlElement("w:numPr")
-        lvl = OxmlElement("w:ilvl")
-        lvl.set(qn("w:val"), str(level))
-        nid = OxmlElement("w:numId")
-        nid.set(qn("w:val"), n)
-        num_pr.append(lvl)
-        num_pr.append(nid)
-        ppr.insert(0, num_pr)
+    d.link_styles(n, ["Heading 1", "Heading 2", "Heading 3"])
     items = d.abstract([("decimal", "%1.", 1)])
     d.h(1, "工作思路", style="Heading 1", label="一、")
     d.p("以新课程方案落地为主线，以课堂教学改进为重点，抓实常规，提升质量。")
