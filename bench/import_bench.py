@@ -1,10 +1,12 @@
 """Importer benchmark: how right `wenshu outline` reads the labelled set, and how fast.
 
     python bench/import_bench.py [--set tests/data/import] [--seeds ../shared/seeds]
-                                 [--pages 200] [--big-mb 20] [--no-speed] [-v]
+                                 [--labels both|set|seeds] [--pages 200] [--big-mb 20]
+                                 [--no-speed] [-v]
 
-Quality, over every file in the set that has a `*.expected.json` beside it (headings
-labelled by hand: their level and their line as in the source):
+Quality, over every file in the set that has a `*.expected.json` beside it, and over the
+seed files labelled in tests/data/import_seeds/ (headings labelled by hand: their level and
+their line as in the source):
 - heading precision and recall (headings matched by text, whitespace and width ignored),
 - level accuracy (matched headings at the labelled level),
 - noise lines kept (labelled noise lines that the outline does not list as dropped),
@@ -33,6 +35,7 @@ from wenshu.generator.importing.outline import outline_data
 
 ROOT = Path(__file__).resolve().parent.parent
 SET = ROOT / "tests" / "data" / "import"
+SEED_LABELS = ROOT / "tests" / "data" / "import_seeds"
 SEEDS = ROOT.parent / "shared" / "seeds"
 TARGETS = {"precision": 0.95, "recall": 0.95, "levels": 0.95, "splits": 1.0}
 
@@ -126,19 +129,20 @@ def score_file(expected: dict, got: dict) -> Score:
     return score
 
 
-def labelled_files(folder: Path) -> list[tuple[Path, dict]]:
-    """(file, labels) for every labelled file in `folder`."""
+def labelled_files(folder: Path, files: Path | None = None) -> list[tuple[Path, dict]]:
+    """(file, labels) for every labelled file in `folder`; the files themselves are in
+    `files` when given (the seeds stay outside the repository), else beside their labels."""
     out = []
     for labels in sorted(folder.glob("*.expected.json")):
         expected = json.loads(labels.read_text(encoding="utf-8"))
-        out.append((folder / expected["file"], expected))
+        out.append(((files or folder) / expected["file"], expected))
     return out
 
 
-def score_set(folder: Path = SET) -> Score:
-    """Score the importer on every labelled file of `folder`."""
+def score_set(folder: Path = SET, files: Path | None = None) -> Score:
+    """Score the importer on every labelled file of `folder` (files in `files` if given)."""
     total = Score()
-    for path, expected in labelled_files(folder):
+    for path, expected in labelled_files(folder, files):
         try:
             got = outline_data(import_file(path), path.name)
         except ImportFailure as exc:
@@ -213,28 +217,43 @@ def big_text(path: Path, megabytes: int, folder: Path) -> Path:
     return path
 
 
+def report(name: str, score: Score, verbose: bool) -> bool:
+    """Print one set's figures; True when they meet the targets."""
+    figures = score.figures()
+    print(f"{name}：{score.files} 个文件，{score.expected} 个标题，{score.noise} 行无关内容")
+    print(f"heading precision  {figures['precision']:.3f}  ({score.matched}/{score.found})")
+    print(f"heading recall     {figures['recall']:.3f}  ({score.matched}/{score.expected})")
+    print(f"level accuracy     {figures['levels']:.3f}  ({score.level_right}/{score.matched})")
+    print(f"noise lines kept   {score.noise_kept}  (of {score.noise})")
+    print(f"documents split    {score.split_right}/{score.files} files right")
+    if verbose:
+        for problem in score.problems:
+            print("  " + problem)
+    return all(figures[k] >= v for k, v in TARGETS.items()) and score.noise_kept == 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", type=Path, default=SET)
     parser.add_argument("--seeds", type=Path, default=SEEDS)
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--big-mb", type=int, default=20, help="import-spec 的大文本（MB）")
+    parser.add_argument(
+        "--labels", choices=("both", "set", "seeds"), default="both", help="评分的标注集"
+    )
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("-v", "--verbose", action="store_true", help="列出每个不一致之处")
     args = parser.parse_args(argv)
 
-    score = score_set(args.set)
-    figures = score.figures()
-    print(f"标注集：{score.files} 个文件，{score.expected} 个标题，{score.noise} 行无关内容")
-    print(f"heading precision  {figures['precision']:.3f}  ({score.matched}/{score.found})")
-    print(f"heading recall     {figures['recall']:.3f}  ({score.matched}/{score.expected})")
-    print(f"level accuracy     {figures['levels']:.3f}  ({score.level_right}/{score.matched})")
-    print(f"noise lines kept   {score.noise_kept}  (of {score.noise})")
-    print(f"documents split    {score.split_right}/{score.files} files right")
-    if args.verbose:
-        for problem in score.problems:
-            print("  " + problem)
-    ok = all(figures[k] >= v for k, v in TARGETS.items()) and score.noise_kept == 0
+    ok = True
+    sets = [("标注集", args.set, None), ("种子集", SEED_LABELS, args.seeds)]
+    for name, folder, files in sets:
+        if args.labels != "both" and (name == "标注集") != (args.labels == "set"):
+            continue
+        if files is not None and not files.is_dir():
+            print(f"{name}：找不到 {files}，跳过")
+            continue
+        ok = report(name, score_set(folder, files), args.verbose) and ok
     if not args.no_speed:
         docs, seconds = seeds_speed(args.seeds)
         if docs:

@@ -1,6 +1,7 @@
-"""The importer against the hand-labelled set in tests/data/import (scored by
-bench/import_bench.py): heading precision, recall and level accuracy at least 0.95, no
-noise line kept, every file cut into the right number of documents."""
+"""The importer against the hand-labelled set in tests/data/import and the hand labels of
+the web-scraped seeds in tests/data/import_seeds (scored by bench/import_bench.py): heading
+precision, recall and level accuracy at least 0.95, no noise line kept, every file cut into
+the right number of documents."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers_seeds import seeds_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "import"
+SEED_LABELS = ROOT / "tests" / "data" / "import_seeds"
 
 
 def _bench():
@@ -38,8 +41,14 @@ def test_the_set_covers_each_class_with_enough_files():
         assert expected["documents"], path
 
 
-def test_labelled_set_figures_hold():
-    score = bench.score_set(DATA)
+@pytest.mark.parametrize("which", ["set", "seeds"])
+def test_labelled_set_figures_hold(which):
+    if which == "set":
+        score = bench.score_set(DATA)
+    else:
+        # The seeds lie beside the checkout in CI too: a missing seed is a failure here.
+        score = bench.score_set(SEED_LABELS, seeds_dir())
+        assert score.files == len(list(SEED_LABELS.glob("*.expected.json"))) >= 5
     figures = score.figures()
     assert figures["precision"] >= 0.95, score.problems
     assert figures["recall"] >= 0.95, score.problems
@@ -83,6 +92,12 @@ def test_scoring_counts_misses_extras_levels_and_kept_noise():
     assert score.noise_kept == 1 and score.split_right == 1
     got["documents"].append({"title": None, "headings": [], "tables": 0, "noise": []})
     assert bench.score_file(expected, got).split_right == 0
+
+
+def test_every_seed_file_is_labelled():
+    seeds = sorted(p.name for p in seeds_dir().glob("*.txt"))
+    labelled = sorted(p.name.removesuffix(".expected.json") for p in SEED_LABELS.glob("*.json"))
+    assert seeds and seeds == labelled
 
 
 @pytest.mark.parametrize("labels", sorted(DATA.glob("*.expected.json")), ids=lambda p: p.stem)

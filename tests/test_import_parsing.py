@@ -54,7 +54,6 @@ def test_levels_follow_the_document_not_a_fixed_table():
 @pytest.mark.parametrize(
     ("line", "title", "text", "run_in"),
     [
-        ("1、课题研究", "课题研究", "", False),
         ("三、负责以下具体工作:", "负责以下具体工作:", "", False),
         (
             "3.领导教研组工作。协助校长选配好教研组长。",
@@ -80,6 +79,50 @@ def test_levels_follow_the_document_not_a_fixed_table():
 def test_numbered_line_heading_or_item(line, title, text, run_in):
     _, (node,) = parse_nodes([line])
     assert (node.title, node.text, node.run_in) == (title, text, run_in)
+
+
+def test_short_phrase_heads_its_text_but_is_an_entry_in_a_list_of_phrases():
+    _, (node,) = parse_nodes(["1、课题研究", "抓好已经立项的课题的开题和阶段性研究工作。"])
+    assert (node.title, node.text, node.run_in) == (
+        "课题研究",
+        "抓好已经立项的课题的开题和阶段性研究工作。",
+        False,
+    )
+    _, nodes = parse_nodes(["二月：", "1、完成教科室工作计划", "2、课题资料整理", "三月："])
+    entries = nodes[0].children
+    assert [(n.title, n.run_in) for n in entries] == [
+        ("完成教科室工作计划", True),
+        ("课题资料整理", True),
+    ]
+    assert [n.title for n in nodes] == ["二月：", "三月："]
+
+
+def test_short_sentences_over_their_own_paragraphs_are_headings_by_majority():
+    lines = [
+        "二、工作目标和措施",
+        "1、开展课题研究。",
+        "本学期强化课题研究过程管理。",
+        "2、做好教师教科研考核工作。",
+        "将每位教师教科研实绩纳入学校考评。",
+        "3、认真做好电教设备的维护和使用工作。",
+        "定期检查电教设备的使用情况。",
+    ]
+    _, (top,) = parse_nodes(lines)
+    assert [(n.title, n.run_in) for n in top.children] == [
+        ("开展课题研究。", False),
+        ("做好教师教科研考核工作。", False),
+        ("认真做好电教设备的维护和使用工作。", False),
+    ]
+    # A full statement continued on the next lines, among long items, stays an item.
+    lines = [
+        "一、基本要求",
+        "（一）教研员和每所学校固定联系一般为两年。",
+        "联系期间要制定好工作计划。",
+        "（二）采用平时沟通与到学校现场办公相结合的方式，和学校保持经常性工作联系。",
+        "（三）教研员每学期深入联系学校两次以上，组织校本教研活动二次以上；撰写调研文章。",
+    ]
+    _, (top,) = parse_nodes(lines)
+    assert not any(n.title and not n.run_in for n in top.children)
 
 
 def test_unmarked_headings_and_months():

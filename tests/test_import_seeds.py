@@ -193,10 +193,29 @@ def test_levels_circled_paren_numbers_and_months():
 
 
 def test_levels_glued_headings_are_split():
-    # 002 篇1: "一、总体要求1.指导思想坚持以…" is a heading and its first item.
-    assert outline("002", 0, 3) == [(1, "一、", "总体要求"), (2, "1.", ""), (2, "2.", "")]
+    # 002 篇1: "一、总体要求1.指导思想坚持以…" is a heading and its first subheading, whose
+    # title the page glued to its paragraph (the page lost its heading line breaks).
+    assert outline("002", 0, 3) == [
+        (1, "一、", "总体要求"),
+        (2, "1.", "指导思想"),
+        (2, "2.", "主要任务"),
+    ]
     item = imported("002").documents[0].nodes[0].children[0]
-    assert item.text.startswith("指导思想坚持以习近平")
+    assert item.text.startswith("坚持以习近平")
+
+
+def test_titles_glued_to_their_paragraph_and_lists_glued_after_a_colon():
+    # 002 篇5 lost the line break after every heading; 篇6 glued its list after a colon.
+    doc = imported("002").documents[4]
+    steps = doc.nodes[2]
+    assert [(c.marker, c.title) for c in steps.children[1].children] == [
+        ("(1)", "观摩课堂"),
+        ("(2)", "指导教学"),
+        ("(3)", "教学交流"),
+    ]
+    assert steps.children[1].children[0].text.startswith("教研员通过观摩")
+    doc = imported("002").documents[5]
+    assert [n.marker for n in doc.nodes] == ["一、", "二、", "三、", "四、", "一、", "二、", "三、"]
 
 
 def test_numbering_continued_with_other_mark_stays_a_sibling():

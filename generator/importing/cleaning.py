@@ -64,17 +64,19 @@ def clean_report(lines: list[str]) -> CleanReport:
     clean: set[str] = set()
     for _ in range(MAX_PASSES):
         before = report.lines
-        report.lines, clean = _one_pass(before, report, clean)
-        if report.lines == before:
+        report.lines, clean, joined = _one_pass(before, report, clean)
+        # Without a joined line every kept line was checked as it now stands: another
+        # pass would keep them all as they are.
+        if not joined or report.lines == before:
             break
     return report
 
 
 def _one_pass(
     lines: list[str], report: CleanReport, clean: set[str]
-) -> tuple[list[str], set[str]]:
-    """One cleaning pass: the kept lines, and the lines that passed every check as they
-    are. Lines in `clean` passed in the pass before (the lines that could have made them
+) -> tuple[list[str], set[str], bool]:
+    """One cleaning pass: the kept lines, the lines that passed every check as they are,
+    and whether broken lines were joined. Lines in `clean` passed in the pass before (the lines that could have made them
     noise are gone already), so they are kept without a look; lines joined afterwards
     are new and are looked at again."""
     kept: list[str] = []
@@ -102,7 +104,8 @@ def _one_pass(
                 continue
             kept.append(line)
     kept = _drop_form_skeleton(kept, report)
-    return _join_broken(kept), set(kept)
+    joined = _join_broken(kept)
+    return joined, set(kept), len(joined) != len(kept)
 
 
 def _fix_line(line: str, report: CleanReport, position: int) -> str:
@@ -123,7 +126,9 @@ def _fix_line(line: str, report: CleanReport, position: int) -> str:
 
 
 def _drop_form_skeleton(lines: list[str], report: CleanReport) -> list[str]:
-    last_text = max((i for i, line in enumerate(lines) if has_sentence_punct(line)), default=-1)
+    last_text = next(
+        (i for i in range(len(lines) - 1, -1, -1) if has_sentence_punct(lines[i])), -1
+    )
     tail = lines[last_text + 1 :]
     if is_form_skeleton(tail) and not any(token_index(line) is not None for line in tail):
         for line in tail:

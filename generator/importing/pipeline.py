@@ -46,7 +46,7 @@ def import_raw(raw: RawText, source: str, path: str, sections: bool = True) -> I
     documents: list[ImportedDocument] = []
     for part in split.parts:
         title, wrapper, lines = unwrap(part.title, part.lines)
-        parsed = parse_document(lines, raw.tables)
+        parsed = parse_document(lines, raw.tables, title)
         if parsed.form_name:
             title = _form_title(title, parsed.form_name)
         documents.append(

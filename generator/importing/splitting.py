@@ -156,9 +156,9 @@ def _single(lines: list[str], fallback: str) -> tuple[str, list[str], int]:
 
 
 def _is_heading_word(line: str) -> bool:
-    from .heading_rules import is_unmarked_heading
+    from .heading_rules import is_document_title, is_unmarked_heading
 
-    return is_unmarked_heading(line, None)
+    return is_unmarked_heading(line, None) and not is_document_title(line)
 
 
 def _series_starts(lines: list[str]) -> list[tuple[int, str]]:

@@ -86,6 +86,12 @@ class Doc:
         self.numbering.append(num)
         return key
 
+    def link_styles(self, num_id: str, styles: list[str]) -> None:
+        """Attach list `num_id` to paragraph styles, level k to styles[k]."""
+        for level, style in enumerate(styles):
+            ppr = self.document.styles[style].element.get_or_add_pPr()
+            ppr.insert(0, _num_pr(num_id, level))
+
     # ---- content ----------------------------------------------------------------------
     def p(self, text: str, num: tuple[str, int] | None = None, style: str | None = None):
         para = self.document.add_paragraph(text, style=style)
@@ -135,8 +141,7 @@ class Doc:
         (HERE / f"{self.name}.expected.json").write_text(text, encoding="utf-8")
 
 
-def _set_num(para, num_id: str, ilvl: int) -> None:
-    ppr = para._p.get_or_add_pPr()
+def _num_pr(num_id: str, ilvl: int):
     num_pr = OxmlElement("w:numPr")
     lvl = OxmlElement("w:ilvl")
     lvl.set(qn("w:val"), str(ilvl))
@@ -144,6 +149,12 @@ def _set_num(para, num_id: str, ilvl: int) -> None:
     nid.set(qn("w:val"), num_id)
     num_pr.append(lvl)
     num_pr.append(nid)
+    return num_pr
+
+
+def _set_num(para, num_id: str, ilvl: int) -> None:
+    ppr = para._p.get_or_add_pPr()
+    num_pr = _num_pr(num_id, ilvl)
     ppr.insert(0, num_pr) if ppr.find(qn("w:pStyle")) is None else ppr.find(qn("w:pStyle")).addnext(
         num_pr
     )
@@ -216,16 +227,7 @@ def d03_numbering_multilevel() -> None:
     ab = d.abstract([("decimal", "%1.", 1), ("decimal", "%1.%2", 1), ("decimal", "（%3）", 1)])
     n = d.num(ab)
     # The list is attached to the Heading styles, as Word's multilevel headings are.
-    for level, style in ((0, "Heading 1"), (1, "Heading 2")):
-        ppr = d.document.styles[style].element.get_or_add_pPr()
-        num_pr = OxmlElement("w:numPr")
-        lvl = OxmlElement("w:ilvl")
-        lvl.set(qn("w:val"), str(level))
-        nid = OxmlElement("w:numId")
-        nid.set(qn("w:val"), n)
-        num_pr.append(lvl)
-        num_pr.append(nid)
-        ppr.insert(0, num_pr)
+    d.link_styles(n, ["Heading 1", "Heading 2"])
     d.h(1, "质量目标", style="Heading 1", label="1.")
     d.p("室内质控在控率不低于百分之九十八，室间质评合格率百分之百，危急值报告及时率百分之百。")
     d.h(1, "质量控制措施", style="Heading 1", label="2.")
@@ -662,7 +664,89 @@ def d14_single_form() -> None:
     d.save()
 
 
-def main() -> None:
+def d15_word_heading_styles() -> None:
+    d = Doc("d15_word_heading_styles")
+    para = d.p("星光小学2026年春季学期教导处工作计划", style="Title")
+    d.expect_title(para.text)
+    ab = d.abstract(
+        [("chineseCounting", "%1、", 1), ("chineseCounting", "（%2）", 1), ("decimal", "%3.", 1)]
+    )
+    n = d.num(ab)
+    # Word's multilevel list linked to the Heading styles: the numbers live in the styles.
+    d.link_styles(n, ["Heading 1", "Heading 2", "Heading 3"])
+    items = d.abstract([("decimal", "%1.", 1)])
+    d.h(1, "工作思路", style="Heading 1", label="一、")
+    d.p("以新课程方案落地为主线，以课堂教学改进为重点，抓实常规，提升质量。")
+    d.h(1, "重点工作", style="Heading 1", label="二、")
+    d.h(2, "课程建设", style="Heading 2", label="（一）")
+    first = d.num(items)
+    d.p("修订学校课程实施方案，三月底前报区教育局备案。", (first, 0), style="List Paragraph")
+    d.p("开设科技、艺术、体育类社团课程不少于二十门。", (first, 0), style="List Paragraph")
+    d.h(2, "课堂教学", style="Heading 2", label="（二）")
+    d.h(3, "推进大单元教学", style="Heading 3", label="1.")
+    d.p("语文、数学、英语各选两个单元开展整体设计，每月组织一次单元教学研讨。")
+    d.h(3, "规范作业管理", style="Heading 3", label="2.")
+    d.p("各年级建立作业公示制度，书面作业总量严格控制在规定时间以内。")
+    d.h(1, "质量监测", style="Heading 1", label="三、")
+    d.p("期中进行学科质量调研，期末组织质量分析会，形成分析报告。")
+    d.h(1, "月份安排", style="Heading 1", label="四、")
+    second = d.num(items)
+    d.p("二月：制订各学科教学计划，开展开学常规检查。", (second, 0), style="List Paragraph")
+    d.p("三月：青年教师汇报课。", (second, 0), style="List Paragraph")
+    d.p("四月：期中质量调研。", (second, 0), style="List Paragraph")
+    d.p("五月：课堂教学开放周。", (second, 0), style="List Paragraph")
+    d.p("六月：期末复习研讨和质量分析。", (second, 0), style="List Paragraph")
+    d.save()
+
+
+def d16_calendar_merged() -> None:
+    d = Doc("d16_calendar_merged")
+    d.title("清溪初级中学2025学年第二学期校历及工作安排")
+    d.p("说明：本学期共二十周，2月16日学生报到，7月3日散学典礼。")
+    d.table(
+        [
+            ["月份", "周次", "日期", "教学工作", "德育工作"],
+            ["二月", "1", "2.16-2.22", "学生报到；开学常规检查", "开学第一课"],
+            [None, "2", "2.23-3.1", "各学科制订教学进度", "文明礼仪教育"],
+            ["三月", "3", "3.2-3.8", "青年教师汇报课", "学雷锋活动"],
+            [None, "4", "3.9-3.15", "教研组主题教研", "植树节宣传"],
+            [None, "5", "3.16-3.22", "作业专项检查", "安全教育日"],
+            ["四月", "6", "3.23-3.29", "期中复习", "清明节主题活动"],
+            [None, "7", "3.30-4.5", "期中考试", "清明节放假"],
+        ],
+        merges=[((1, 0), (2, 0)), ((3, 0), (5, 0)), ((6, 0), (7, 0))],
+    )
+    d.save()
+
+
+def d17_notice_attachment_table() -> None:
+    d = Doc("d17_notice_attachment_table")
+    d.title("关于举办2025年秋季学期青年教师课堂教学比赛的通知")
+    d.p("各教研组：")
+    d.p("为促进青年教师专业成长，学校决定举办秋季学期青年教师课堂教学比赛，现将有关事项通知如下。")
+    d.h(1, "一、参赛对象")
+    d.p("教龄五年以内的在职教师，每人选择本学科一个课时参赛。")
+    d.h(1, "二、比赛安排")
+    d.p("比赛分初赛和决赛两个阶段：初赛在各教研组内进行，决赛由学校统一组织。")
+    d.h(1, "三、评分办法")
+    d.p("评委由学校行政和各学科骨干教师组成，按照教学设计、课堂实施、教学效果三项评分。")
+    d.p("附件：青年教师课堂教学比赛安排表")
+    d.p("教务处")
+    d.p("2025年10月9日")
+    d.p("附件")
+    d.p("青年教师课堂教学比赛安排表")
+    d.table(
+        [
+            ["阶段", "时间", "地点", "负责人"],
+            ["初赛", "10月20日—10月31日", "各教研组", "各教研组长"],
+            ["决赛", "11月12日", "学校报告厅", "教务处"],
+        ]
+    )
+    d.save()
+
+
+def main(only: list[str] | None = None) -> None:
+    """Write every file, or only those named ("d15 d16")."""
     for make in (
         d01_numbering_chinese,
         d02_numbering_restart,
@@ -678,9 +762,15 @@ def main() -> None:
         d12_parts_numbering,
         d13_two_key_columns,
         d14_single_form,
+        d15_word_heading_styles,
+        d16_calendar_merged,
+        d17_notice_attachment_table,
     ):
-        make()
+        if not only or make.__name__.split("_")[0] in only:
+            make()
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:])
