@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -90,12 +91,37 @@ class WenshuGroup(click.Group):
             sys.exit(0)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except sqlite3.Error as exc:
+            # The corpus database failed mid-way (disk full, locked, read-only).
+            if os.environ.get("WENSHU_DEBUG"):
+                raise
+            from wenshu.generator.corpus.store import sqlite_reason
+
+            click.echo(
+                f"错误：语料库数据库出错：{sqlite_reason(exc)}。已经写入的内容不会丢失；"
+                "解决后请重新运行同一命令。",
+                err=True,
+            )
+            sys.exit(6)
+        except OSError as exc:
+            # The file system refused something no library function put into words.
+            if os.environ.get("WENSHU_DEBUG"):
+                raise
+            from wenshu.generator.fsutil import os_reason, shown_path
+
+            where = f"读写 {shown_path(exc.filename)}" if exc.filename else "输出结果（标准输出）"
+            click.echo(f"错误：{where}时出错：{os_reason(exc)}。", err=True)
+            sys.exit(1)
         except Exception as exc:  # a bug of ours: say so plainly, keep the details on request
             if os.environ.get("WENSHU_DEBUG"):
                 raise
+            detail = f"{type(exc).__name__}: {exc}"
+            if len(detail) > 200:
+                detail = detail[:200] + "…"
             click.echo(
-                f"错误：程序内部出错（{type(exc).__name__}: {exc}）。这不是你的输入造成的；"
-                "请设置环境变量 WENSHU_DEBUG=1 重新运行，并把输出和输入文件一起反馈给维护者。",
+                f"错误：wenshu 处理这份输入时遇到了意料之外的问题（{detail}），没有完成。"
+                "你已有的文件没有被改动。设置环境变量 WENSHU_DEBUG=1 后重新运行可看到详细信息；"
+                "请把这些信息和输入文件一起反馈给维护者。",
                 err=True,
             )
             sys.exit(70)
@@ -114,8 +140,8 @@ _CLICK_MESSAGES = [
     (r"Option '([^']+)' requires an argument\.", lambda m: f"选项 {m[1]} 后面需要一个值。"),
     (r"Got unexpected extra arguments? \((.*)\)", lambda m: f"多余的参数：{m[1]}。"),
     (
-        r"Invalid value for '([^']+)': (.*)",
-        lambda m: f"{m[1]} 的值无效：{_click_value_message(m[2])}",
+        r"Invalid value for ('[^']+'(?: / '[^']+')*): (.*)",
+        lambda m: f"{m[1].replace(chr(39), '')} 的值无效：{_click_value_message(m[2])}",
     ),
 ]
 
@@ -161,10 +187,18 @@ def main(ctx: click.Context, corpus_path: str | None) -> None:
     ctx.obj["corpus_path"] = corpus_path
 
 
+# A file with thousands of mistakes (a pasted list, a wrong file) lists this many.
+MAX_PROBLEMS_SHOWN = 100
+
+
 def _echo_problems(problems, err: bool = True) -> None:
-    for p in problems:
+    for p in problems[:MAX_PROBLEMS_SHOWN]:
         label = "警告" if p.severity == "warning" else "错误"
         click.echo(f"{label}：{p.render()}", err=err)
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        click.echo(
+            f"……另有 {len(problems) - MAX_PROBLEMS_SHOWN} 处未列出，请先改正上面这些。", err=err
+        )
 
 
 @main.command()

@@ -3,6 +3,7 @@ calls, plus the pieces the demo and the benchmark reuse."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,7 +87,7 @@ def template_dirs(loaded: LoadedSpec, extra: list[Path] | None) -> list[Path]:
     own = getattr(loaded.spec, "template_dir", None)
     if own:
         base = loaded.path.parent if loaded.path else Path.cwd()
-        dirs.append((base / own).resolve())
+        dirs.append(Path(os.path.abspath(base / own)))  # not resolve(): a symlink loop raises
     return dirs
 
 

@@ -13,13 +13,9 @@ from .spec.common import Ref, TreeNode
 from .spec.loader import load_spec
 from .spec.plan import PlanSpec
 from .spec.types import school_year_start
+from .yamlio import yaml_comment, yaml_quote
 
 TODO = "【待填写】"
-
-
-def _quote(text: str) -> str:
-    """A YAML double-quoted scalar (safe for any Chinese text)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
 def _ref_text(value) -> str:
@@ -36,14 +32,14 @@ def _tree_skeleton(nodes: list[TreeNode], indent: int) -> list[str]:
     for node in nodes:
         if not node.title:
             continue
-        lines.append(f"{pad}- 标题: {_quote(node.title)}")
+        lines.append(f"{pad}- 标题: {yaml_quote(node.title)}")
         titled = [c for c in node.children if c.title]
         if titled:
             lines.append(f"{pad}  条目:")
             lines.extend(_tree_skeleton(titled, indent + 4))
         else:
             lines.append(
-                f"{pad}  内容: {_quote(TODO + '做了哪些工作，取得了什么成效（尽量写数字）')}"
+                f"{pad}  内容: {yaml_quote(TODO + '做了哪些工作，取得了什么成效（尽量写数字）')}"
             )
     return lines
 
@@ -52,36 +48,36 @@ def scaffold_text(plan_path: Path, output: Path) -> str:
     """The scaffold for a summary of `plan_path` that will be saved at `output`."""
     loaded = load_spec(plan_path, expect_kind="工作计划")
     plan = loaded.spec
-    rel = os.path.relpath(plan_path.resolve(), output.resolve().parent)
+    # abspath, not resolve(): no symlinks followed (a loop would raise), as the user wrote it
+    rel = os.path.relpath(os.path.abspath(plan_path), os.path.dirname(os.path.abspath(output)))
     lines = [
-        f"# 工作总结：由计划 {plan_path.name} 生成的框架。",
-        f"# 把所有“{TODO}”换成实际内容后运行：wenshu build {output.name}",
+        f"# 工作总结：由计划 {yaml_comment(plan_path.name)} 生成的框架。",
+        f"# 把所有“{TODO}”换成实际内容后运行：wenshu build {yaml_comment(output.name)}",
         "# 单位、部门、学年、学期沿用关联的计划，不必重写。",
         "文种: 工作总结",
-        f"计划: {_quote(Path(rel).as_posix())}",
-        f"前言: {_quote(TODO + '一两句话概述本期工作')}",
+        f"计划: {yaml_quote(Path(rel).as_posix())}",
+        f"前言: {yaml_quote(TODO + '一两句话概述本期工作')}",
         "",
         "目标完成:                      # 完成情况：已完成 / 部分完成 / 未完成",
     ]
     for gid, goal in zip(goal_ids(plan), plan.goals):
         text = _ref_text(goal.content)
-        lines.append(
-            f"  # {gid}：{text}" + (f"（指标：{goal.indicator}）" if goal.indicator else "")
-        )
-        lines.append(f"  - 编号: {_quote(gid)}")
-        lines.append(f"    完成情况: {_quote('【待填写：已完成/部分完成/未完成】')}")
-        lines.append(f"    实际: {_quote(TODO + '实际达到的数字或结果')}")
+        note = f"{gid}：{text}" + (f"（指标：{goal.indicator}）" if goal.indicator else "")
+        lines.append(f"  # {yaml_comment(note)}")  # plan text: one line, nothing YAML forbids
+        lines.append(f"  - 编号: {yaml_quote(gid)}")
+        lines.append(f"    完成情况: {yaml_quote('【待填写：已完成/部分完成/未完成】')}")
+        lines.append(f"    实际: {yaml_quote(TODO + '实际达到的数字或结果')}")
         lines.append("    # 说明: 未完成或部分完成时写明原因")
     skeleton = _tree_skeleton(plan.work, 2)
     lines += ["", "主要工作及成效:                 # 骨架取自计划的“主要工作”"]
-    lines += skeleton or [f"  - 标题: {_quote(TODO)}", f"    内容: {_quote(TODO)}"]
+    lines += skeleton or [f"  - 标题: {yaml_quote(TODO)}", f"    内容: {yaml_quote(TODO)}"]
     lines += [
         "",
         "存在问题:",
-        f"  - {_quote(TODO)}",
+        f"  - {yaml_quote(TODO)}",
         "",
         "努力方向:",
-        f"  - {_quote(TODO)}",
+        f"  - {yaml_quote(TODO)}",
         "",
         "落款:",
     ]
@@ -90,7 +86,7 @@ def scaffold_text(plan_path: Path, output: Path) -> str:
         if plan.signature and plan.signature.unit
         else plan.unit + (plan.department or "")
     )
-    lines.append(f"  单位: {_quote(sig_unit)}")
+    lines.append(f"  单位: {yaml_quote(sig_unit)}")
     hint = signature_date_hint(plan)
     earliest = (
         f"计划的落款日期 {plan.signature.date.isoformat()}"

@@ -3,27 +3,41 @@ order of a 文种 and render to a document tree through DocBuilder calls.
 
 Templates live in templates/<文种>/<名称>.j2 inside the package; directories given with
 --templates or the spec's 模板目录 are searched first, so a user can override or add one.
+They render in jinja2's sandbox, and only files at exactly <dir>/<文种>/<名称>.j2 are ever
+opened: a directory such as / or /proc is looked into, never walked. Text from specs and
+from the corpus reaches templates as values; it is never compiled as a template.
 """
 
 from __future__ import annotations
 
 import functools
+import operator
+import os
 import re
+import stat
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from .docbuilder import DocBuilder, TemplateUsageError
 from .doctree import Document
-from .errors import TemplateError
+from .errors import TemplateError, WenshuError
+from .fsutil import os_reason, read_user_file, shown_path
+from .vocab import KINDS
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates"
 SUFFIX = ".j2"
 DEFAULT_TEMPLATE = "通用"
 _DESCRIPTION = re.compile(r"\{#-?\s*说明[:：]\s*(.*?)\s*-?#\}", re.S)
+MAX_TEMPLATE_BYTES = 1024 * 1024
+# Results of `*` and `**` in a template larger than this are refused (no memory bombs).
+_MAX_PRODUCT = 100_000
+_MAX_POWER_BITS = 100_000
 
 
 @dataclass
@@ -42,11 +56,105 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+def _split_name(template: str) -> tuple[str, str] | None:
+    """`工作计划/通用.j2` → (工作计划, 通用); None for anything not of that form."""
+    kind, sep, file = template.partition("/")
+    name = file[: -len(SUFFIX)] if file.endswith(SUFFIX) else ""
+    if not sep or kind not in KINDS or not valid_name(name):
+        return None
+    return kind, name
+
+
+def valid_name(name: str) -> bool:
+    """A template name is one plain file name: no folders, no hidden files."""
+    return (
+        0 < len(name) <= 100
+        and not name.startswith(".")
+        and not any(c in name for c in "/\\\0:")
+        and name.isprintable()
+    )
+
+
+class _TemplateDirs(jinja2.BaseLoader):
+    """Loads `<dir>/<文种>/<名称>.j2` from the first directory that has it, and nothing else."""
+
+    def __init__(self, dirs: tuple[str, ...]):
+        self.dirs = [Path(d) for d in dirs]
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        parts = _split_name(template)
+        if parts is None:
+            raise jinja2.TemplateNotFound(template)
+        kind, name = parts
+        for d in self.dirs:
+            path = d / kind / f"{name}{SUFFIX}"
+            info = _stat(path)
+            if info is None:
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                raise TemplateError(f"模板 {shown_path(path)} 不是普通文件，请换成 .j2 文本文件。")
+            try:
+                raw = read_user_file(path, "模板", MAX_TEMPLATE_BYTES)
+            except WenshuError as exc:
+                raise TemplateError(exc.message) from None
+            mtime = info.st_mtime_ns
+
+            def uptodate(path: Path = path, mtime: int = mtime) -> bool:
+                try:
+                    info = _stat(path)
+                except TemplateError:  # unreadable now: load again, and say so then
+                    return False
+                return info is not None and info.st_mtime_ns == mtime
+
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                raise TemplateError(
+                    f"模板 {shown_path(path)} 不是 UTF-8 编码的文本文件，请用 UTF-8 另存。"
+                ) from None
+            return text, str(path), uptodate
+        raise jinja2.TemplateNotFound(template)
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    """The file's status; None when there is no such file (other failures are messages)."""
+    try:
+        return os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise TemplateError(f"无法读取模板 {shown_path(path)}：{os_reason(exc)}。") from None
+
+
+class _Sandbox(SandboxedEnvironment):
+    """jinja2's sandbox, also refusing `*` and `**` results too large to hold."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context: Any, op: str, left: Any, right: Any) -> Any:
+        if op == "**":
+            if (
+                isinstance(left, int)
+                and isinstance(right, int)
+                and abs(left) > 1
+                and abs(left).bit_length() * right > _MAX_POWER_BITS
+            ):
+                raise SecurityError("乘方的指数太大")
+            return operator.pow(left, right)
+        for seq, times in ((left, right), (right, left)):
+            if isinstance(seq, (str, list, tuple)) and isinstance(times, int):
+                if len(seq) * times > _MAX_PRODUCT:
+                    raise SecurityError("重复得到的文字或列表太长")
+        return operator.mul(left, right)
+
+
 @functools.lru_cache(maxsize=16)
 def _environment(dirs: tuple[str, ...]) -> jinja2.Environment:
     """One environment per search path, so compiled templates are reused across builds."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(list(dirs), encoding="utf-8"),
+    return _Sandbox(
+        loader=_TemplateDirs(dirs),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -56,36 +164,66 @@ def _environment(dirs: tuple[str, ...]) -> jinja2.Environment:
     )
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def _templates_in(folder: Path) -> list[Path]:
+    """The .j2 files directly in one `<dir>/<文种>` folder (nothing deeper is looked at)."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(
+                Path(e.path)
+                for e in entries
+                if e.name.endswith(SUFFIX) and valid_name(e.name[: -len(SUFFIX)]) and e.is_file()
+            )
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as exc:
+        raise TemplateError(f"无法读取模板目录 {shown_path(folder)}：{os_reason(exc)}。") from None
+
+
+def _description(path: Path) -> str:
+    try:
+        raw = read_user_file(path, "模板", MAX_TEMPLATE_BYTES)
+    except WenshuError:
+        return "（无法读取）"
+    m = _DESCRIPTION.search(raw.decode("utf-8", errors="replace"))
+    return m.group(1) if m else ""
+
+
 class TemplateLibrary:
     """Built-in templates plus user directories (searched first)."""
 
     def __init__(self, extra_dirs: list[Path] | None = None) -> None:
         self.extra_dirs = [Path(d) for d in (extra_dirs or [])]
         for d in self.extra_dirs:
-            if not d.is_dir():
+            if not _is_dir(d):
                 raise TemplateError(
-                    f"模板目录 {d} 不存在或不是文件夹。请检查 --templates 或“模板目录”的路径。"
+                    f"模板目录 {shown_path(d)} 不存在或不是文件夹。请检查 --templates 或“模板目录”的路径。"
                 )
         self.dirs = [*self.extra_dirs, BUILTIN_DIR]
         self.env = _environment(tuple(str(d) for d in self.dirs))
 
-    def list(self) -> list[TemplateInfo]:
-        """Every template, user ones first; a user template hides a built-in of the same name."""
+    def list(self, kind: str | None = None) -> list[TemplateInfo]:
+        """Every template (of `kind`, if given), user ones first; a user template hides a
+        built-in of the same name. Only `<dir>/<文种>/` folders are looked into."""
         seen: dict[tuple[str, str], TemplateInfo] = {}
         for d in self.dirs:
-            for path in sorted(d.glob(f"*/*{SUFFIX}")):
-                key = (path.parent.name, path.stem)
-                if key in seen:
-                    continue
-                text = path.read_text(encoding="utf-8", errors="replace")
-                m = _DESCRIPTION.search(text)
-                seen[key] = TemplateInfo(
-                    path.parent.name, path.stem, path, d == BUILTIN_DIR, m.group(1) if m else ""
-                )
+            for k in [kind] if kind else KINDS:
+                for path in _templates_in(d / k):
+                    key = (k, path.stem)
+                    if key not in seen:
+                        seen[key] = TemplateInfo(
+                            k, path.stem, path, d == BUILTIN_DIR, _description(path)
+                        )
         return list(seen.values())
 
     def names(self, kind: str) -> list[str]:
-        return [t.name for t in self.list() if t.kind == kind]
+        return [t.name for t in self.list(kind)]
 
     def render(self, kind: str, name: str | None, context: dict[str, Any]) -> Document:
         """Render template `kind/name` with `context` into a Document."""
@@ -93,7 +231,7 @@ class TemplateLibrary:
         rel = f"{kind}/{name}{SUFFIX}"
         try:
             template = self.env.get_template(rel)
-        except jinja2.TemplateNotFound:
+        except (jinja2.TemplateNotFound, RecursionError):
             available = "、".join(self.names(kind)) or "（无）"
             raise TemplateError(
                 f"找不到{kind}模板“{name}”。可用的模板：{available}。可用 wenshu templates list 查看。"
@@ -110,6 +248,12 @@ class TemplateLibrary:
         env_context = {**context, **builder.functions()}
         try:
             output = template.render(env_context)
+        except SecurityError as exc:
+            line = _template_line(exc, template.filename)
+            raise TemplateError(
+                f"模板 {template.filename} 第{line}行的写法在模板中不允许（{_security_cn(exc)}）。"
+                "模板只能使用传给它的变量和 h1、p 等指令。"
+            ) from None
         except jinja2.UndefinedError as exc:
             line = _template_line(exc, template.filename)
             name_m = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", str(exc))
@@ -123,7 +267,11 @@ class TemplateLibrary:
         except jinja2.TemplateError as exc:
             line = _template_line(exc, template.filename)
             raise TemplateError(f"模板 {template.filename} 第{line}行出错：{exc}") from None
-        except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        except RecursionError:
+            raise TemplateError(
+                f"模板 {template.filename} 递归太深（宏或循环调用了自己），请检查模板。"
+            ) from None
+        except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
             line = _template_line(exc, template.filename)
             raise TemplateError(f"模板 {template.filename} 第{line}行出错：{exc}") from None
         leftover = output.strip()
@@ -145,3 +293,12 @@ def _template_line(exc: BaseException, filename: str | None) -> str:
         if filename and frame.filename == filename:
             line = str(frame.lineno)
     return line
+
+
+def _security_cn(exc: SecurityError) -> str:
+    text = str(exc)
+    if "unsafe" in text or "access to attribute" in text:
+        return "访问了对象的内部属性"
+    if "range" in text:
+        return "range 的范围太大"
+    return text if not text.isascii() else "不安全的操作"

@@ -339,9 +339,14 @@ def test_load_override_missing_and_empty(tmp_path):
     gbk.write_bytes("假日: [2027-01-01]\n".encode("gbk"))
     assert dt.date(2027, 1, 1) in load_holiday_override(gbk).holidays
     binary = tmp_path / "bin.yaml"
-    binary.write_bytes(b"\xff\xfe\x00\x81\x00")
+    binary.write_bytes(b"\x80\x81\xff\xfe")
     with pytest.raises(WenshuError, match="不是文本文件"):
         load_holiday_override(binary)
+    # A UTF-16 byte-order mark followed by bytes that are not UTF-16 says so.
+    broken = tmp_path / "broken16.yaml"
+    broken.write_bytes(b"\xff\xfe\x00\xd8a\x00")
+    with pytest.raises(WenshuError, match="UTF-16 编码，但内容不是有效的 UTF-16"):
+        load_holiday_override(broken)
 
 
 def test_json_shape(cal2025):

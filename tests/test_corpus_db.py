@@ -19,7 +19,7 @@ from wenshu.generator.corpus import (
 )
 from wenshu.generator.corpus import entries as entries_mod
 from wenshu.generator.corpus.schema import MIGRATIONS, SCHEMA_VERSION, schema_version, upgrade
-from wenshu.generator.errors import CorpusError, SpecError
+from wenshu.generator.errors import CorpusError, SpecError, WenshuError
 
 GUIDE = """\
 类别: 指导思想
@@ -293,7 +293,7 @@ def test_add_is_all_or_nothing(tmp_path: Path, corpus):
 
 
 def test_missing_user_file(tmp_path: Path):
-    with pytest.raises(SpecError, match="不存在"):
+    with pytest.raises(WenshuError, match="找不到片段文件"):
         load_user_file(tmp_path / "nothing.yaml")
 
 

@@ -510,12 +510,14 @@ def test_failed_write_leaves_existing_file_untouched(tmp_path, monkeypatch):
     path = tmp_path / "计划.docx"
     path.write_bytes(b"original")
 
-    def broken_save(self, target):
-        Path(target).write_bytes(b"half")
+    real_write = Path.write_bytes
+
+    def disk_full(self, data):  # the disk fills up half-way through the temporary file
+        real_write(self, data[: len(data) // 2])
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(DocxDocument, "save", broken_save)
-    with pytest.raises(WenshuError):
+    monkeypatch.setattr(Path, "write_bytes", disk_full)
+    with pytest.raises(WenshuError, match="磁盘空间已满"):
         write_docx(sample_document(), path, force=True)
     assert path.read_bytes() == b"original"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["计划.docx"]

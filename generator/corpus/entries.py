@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ..errors import CorpusError, Problem, SpecError
 from ..spec.messages import _message, clean_loc, format_path
 from ..vocab import CATEGORIES, CORPUS_KINDS, SECTION_VARIABLES, TOPICS
-from ..yamlio import parse_yaml
+from ..yamlio import parse_yaml, read_text
 from .lexicon import closest_allowed
 
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
@@ -190,15 +190,7 @@ def parse_entries(
 def load_user_file(path: Path) -> list[CorpusEntry]:
     """Read a user's 片段.yaml; every problem is reported at once as a SpecError."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as exc:
-        raise SpecError([Problem("文件不存在，请检查路径", str(path))]) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError(
-            [Problem(f"无法读取（需要 UTF-8 编码的 YAML 文件）：{exc}", str(path))]
-        ) from exc
-    loaded = parse_yaml(text, path.name)
+    loaded = parse_yaml(read_text(path, "片段文件"), path.name)
     entries, problems = parse_entries(loaded.data, path.name, loaded.line_for)
     if problems:
         raise SpecError(problems, headline=f"{path.name} 中的片段有误，未添加任何片段：")

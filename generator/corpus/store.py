@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import CorpusError
+from ..fsutil import os_reason
 from ..vocab import CATEGORIES, TOPICS
 from . import entries as entries_mod
 from .dedupe import (
@@ -455,6 +456,28 @@ class Corpus:
         return True
 
 
+_SQLITE_REASONS = [
+    ("unable to open", "无法打开或创建这个文件（所在文件夹不存在、不可写或没有权限）"),
+    ("readonly", "文件或所在的磁盘是只读的"),
+    ("read-only", "文件或所在的磁盘是只读的"),
+    ("disk is full", "磁盘空间已满"),
+    ("disk i/o", "读写出错（磁盘故障或空间不足）"),
+    ("locked", "正被另一个 wenshu 或其他程序使用，请稍后再试"),
+    ("busy", "正被另一个 wenshu 或其他程序使用，请稍后再试"),
+    ("not a database", "不是 SQLite 数据库"),
+    ("malformed", "数据库已损坏"),
+]
+
+
+def sqlite_reason(exc: sqlite3.Error) -> str:
+    """What went wrong with the database file, in a few Chinese words."""
+    text = str(exc).lower()
+    for needle, reason in _SQLITE_REASONS:
+        if needle in text:
+            return reason
+    return "数据库出错"
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     if path.is_dir():
         raise CorpusError(f"语料库路径 {path} 是一个文件夹，请用 --corpus 指定一个数据库文件。")
@@ -470,10 +493,11 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA cache_size = -65536")
     except sqlite3.DatabaseError as exc:
         raise CorpusError(
-            f"无法打开语料库 {path}：{exc}。它可能不是 wenshu 的语料库文件，请用 --corpus 指定其他文件。"
+            f"无法打开语料库 {path}：{sqlite_reason(exc)}。请用 --corpus 指定其他文件"
+            "（或设置环境变量 WENSHU_CORPUS）。"
         ) from exc
     except OSError as exc:
-        raise CorpusError(f"无法创建语料库 {path}：{exc.strerror or exc}") from exc
+        raise CorpusError(f"无法创建语料库 {path}：{os_reason(exc)}。") from exc
     return conn
 
 
@@ -493,10 +517,13 @@ def open_corpus(
         corpus.refresh_builtin()
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise CorpusError(
-            f"语料库 {path} 已损坏或不是 wenshu 的语料库（{exc}）。"
-            "可删除该文件后重新导入，或用 --corpus 指定其他文件。"
-        ) from exc
+        reason = sqlite_reason(exc)
+        if reason in ("数据库出错", "不是 SQLite 数据库", "数据库已损坏"):
+            raise CorpusError(
+                f"语料库 {path} 已损坏或不是 wenshu 的语料库（{reason}）。"
+                "可删除该文件后重新导入，或用 --corpus 指定其他文件。"
+            ) from exc
+        raise CorpusError(f"无法使用语料库 {path}：{reason}。请用 --corpus 指定其他文件。") from exc
     except BaseException:
         conn.close()
         raise

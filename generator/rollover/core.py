@@ -75,11 +75,11 @@ class _Pending:
 
 
 def _is_same_file(a: Path, b: Path) -> bool:
-    if a.resolve() == b.resolve():
-        return True
     try:
+        if a.resolve() == b.resolve():
+            return True
         return b.exists() and os.path.samefile(a, b)
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (resolve, Python < 3.13)
         return False
 
 
@@ -264,11 +264,11 @@ def rollover(
     out = _resolve_output(path, output, old, new, rewriter.mentions)
     check_writable(out, force)
 
-    doc = load_roundtrip(strip_annotations(read_text(path)))
+    doc = load_roundtrip(strip_annotations(read_text(path, "输入文件")), str(path))
     for slot in list(walk(doc.data)):
         rewriter.apply(slot)
     text = doc.dump()
-    slots = {s.path: s for s in walk(load_roundtrip(text).data)}
+    slots = {s.path: s for s in walk(load_roundtrip(text, str(out)).data)}
     changes, review = _place(rewriter.pending, slots)
     if annotate and review:
         text, line_of = annotate_text(text, review, slots)

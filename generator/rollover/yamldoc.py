@@ -10,9 +10,45 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString, ScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
+
+from ..errors import Problem, SpecError
+from ..yamlio import MAX_DEPTH, parser_problem
+
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class NotADate(str):
+    """Plain text that looks like a date but names none (2025-13-45), kept as written.
+
+    The validating loader reads it as text (a date field then reports it with its
+    path); the round-trip loader must accept the same files.
+    """
+
+
+class _Constructor(RoundTripConstructor):
+    def construct_yaml_timestamp(self, node, values=None):
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except (ValueError, OverflowError, ConstructorError):
+            return NotADate(node.value)
+
+
+_Constructor.add_constructor(_TIMESTAMP, _Constructor.construct_yaml_timestamp)
+
+
+class _Representer(RoundTripRepresenter):
+    pass
+
+
+# Dumped under the timestamp tag, so it stays plain (unquoted), exactly as it was read.
+_Representer.add_representer(
+    NotADate, lambda rep, data: rep.represent_scalar(_TIMESTAMP, str(data))
+)
 
 # (mapping, sequence, offset) layouts tried when the guessed one does not reproduce the file.
 _LAYOUTS = [(2, 4, 2), (2, 2, 0), (4, 4, 0), (4, 6, 4), (4, 4, 2), (2, 3, 1), (3, 3, 0)]
@@ -20,6 +56,9 @@ _LAYOUTS = [(2, 4, 2), (2, 2, 0), (4, 4, 0), (4, 6, 4), (4, 4, 2), (2, 3, 1), (3
 
 def _yaml(mapping: int, sequence: int, offset: int) -> YAML:
     y = YAML(typ="rt")
+    y.Constructor = _Constructor
+    y.Representer = _Representer
+    y.max_depth = MAX_DEPTH + 10  # the validating loader has refused deeper files
     y.preserve_quotes = True
     y.width = 1_000_000  # never re-wrap long Chinese lines
     y.indent(mapping=mapping, sequence=sequence, offset=offset)
@@ -41,11 +80,17 @@ class RoundTrip:
         return buf.getvalue()
 
 
-def load_roundtrip(text: str) -> RoundTrip:
-    """Load `text` choosing the indentation that dumps it back unchanged, if any."""
+def load_roundtrip(text: str, label: str = "") -> RoundTrip:
+    """Load `text` choosing the indentation that dumps it back unchanged, if any.
+
+    Callers validate `text` first; should ruamel still refuse it, the refusal is a
+    SpecError naming `label` and the line, never an internal error.
+    """
     try:
         _, seq_indent, offset = load_yaml_guess_indent(text)
-    except YAMLError:
+    except Exception:  # noqa: BLE001
+        # Only a guess, by a helper with bugs of its own (an IndexError on a line that is
+        # just "-"); _load below reports whatever is really wrong with the text.
         seq_indent, offset = 4, 2
     offset = offset or 0
     layouts = [(2, seq_indent or 2, offset), *_LAYOUTS]
@@ -54,13 +99,30 @@ def load_roundtrip(text: str) -> RoundTrip:
         if off >= sequence:  # ruamel needs the dash inside the sequence indent
             continue
         y = _yaml(mapping, sequence, off)
-        doc = RoundTrip(y.load(text), y, exact=False)
+        doc = RoundTrip(_load(y, text, label), y, exact=False)
         if doc.dump() == text:
             doc.exact = True
             return doc
         first = first or doc
     assert first is not None
     return first
+
+
+def _load(y: YAML, text: str, label: str) -> Any:
+    try:
+        return y.load(text)
+    except MarkedYAMLError as exc:
+        raise SpecError([parser_problem(exc, text, label)]) from None
+    except (YAMLError, ValueError, OverflowError, TypeError, RecursionError):
+        raise SpecError(
+            [
+                Problem(
+                    "YAML 格式错误：这个文件无法在保留原格式的情况下读取。"
+                    "请删去其中的 YAML 标签（!!…）和别名（&…、*…）后重试。",
+                    file=label or None,
+                )
+            ]
+        ) from None
 
 
 @dataclass

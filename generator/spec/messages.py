@@ -168,9 +168,18 @@ def _message(err: dict, path: tuple, root: type[BaseModel], data: Any) -> str:
         return f"应为以下之一：{expected}"
     if etype in ("date_type", "date_parsing", "date_from_datetime_parsing"):
         return "不是有效日期，应写成 2025-09-01 这样的格式"
-    if etype == "bool_type":
+    if etype in ("bool_type", "bool_parsing"):
         return "应为 是/否（true/false）"
-    return f"格式不正确（{err.get('msg', etype)}）"
+    if etype in ("float_type", "float_parsing", "finite_number", "int_parsing_size"):
+        return "应为一个普通大小的数字"
+    if etype in ("string_too_long", "too_long"):
+        return f"太长了，最多 {ctx.get('max_length')} 项（或字）"
+    if etype == "invalid_key":
+        return "键应为文字"
+    if etype == "recursion_loop":
+        return "内容引用了自身，请把它直接写出来"
+    # Anything else: no English from pydantic reaches the user.
+    return "格式不正确，请对照 wenshu new 生成的示例检查这一项"
 
 
 def _best_union_members(kept: list) -> list:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import Problem, SpecError
+from ..errors import Problem, SpecError, WenshuError
+from ..fsutil import shown_path
 from .checks import Finding, check_period, check_tree_depth, check_unique
 from .summary import STATUSES, SummarySpec
 
@@ -17,33 +18,49 @@ _INHERITED = (
 )
 
 
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
 def _load_plan(spec: SummarySpec, ctx) -> object:
-    from .loader import load_spec
+    """The linked plan, validated. Only a YAML spec is opened: any other file named here
+    is refused unread, so its contents never show up in a message."""
+    from ..yamlio import load_yaml
+    from .loader import validate_loaded
 
     base = ctx.path.parent if ctx.path else Path.cwd()
-    plan_path = base / spec.plan
     line = ctx.loaded.line_for(("计划",))
-    if not plan_path.is_file():
-        raise SpecError(
-            [
-                Problem(
-                    f"找不到关联的计划文件 {spec.plan}（路径相对于本文件所在的文件夹 {base}）",
-                    file=ctx.loaded.label,
-                    line=line,
-                    path="计划",
-                )
-            ]
+
+    def refuse(message: str) -> SpecError:
+        return SpecError([Problem(message, file=ctx.loaded.label, line=line, path="计划")])
+
+    named = shown_path(spec.plan)
+    if not spec.plan.lower().endswith(PLAN_SUFFIXES):
+        raise refuse(
+            f"“计划”应写工作计划的输入文件（以 .yaml 或 .yml 结尾），“{named}”不是，未读取。"
+            "请写计划的 .yaml 文件名（路径相对于本文件所在的文件夹）。"
+        )
+    plan_path = base / spec.plan
+    try:
+        found = plan_path.exists()
+    except (OSError, ValueError):
+        found = True  # let the reader below say what is wrong with the path
+    if not found:
+        raise refuse(
+            f"找不到关联的计划文件 {named}（路径相对于本文件所在的文件夹 {shown_path(base)}）"
         )
     try:
-        return load_spec(plan_path, strict=ctx.strict, expect_kind="工作计划")
+        loaded = load_yaml(plan_path, what="关联的计划文件")
+        return validate_loaded(loaded, path=plan_path, strict=ctx.strict, expect_kind="工作计划")
     except SpecError as exc:
         head = Problem(
-            f"关联的计划 {spec.plan} 有问题，请先修改计划",
+            f"关联的计划 {named} 有问题，请先修改计划",
             file=ctx.loaded.label,
             line=line,
             path="计划",
         )
         raise SpecError([head, *exc.problems]) from None
+    except WenshuError as exc:
+        raise refuse(exc.message) from None
 
 
 def _inherit(spec: SummarySpec, plan) -> list[Finding]:
