@@ -142,7 +142,10 @@ class Document:
         """Every piece of visible text in reading order (for tests and checks)."""
         out: list[str] = []
         for b in self.blocks:
-            if isinstance(b, Title):
+            own = getattr(b, "texts", None)
+            if own is not None:  # blocks defined elsewhere (forms.py) list their own
+                out.extend(own())
+            elif isinstance(b, Title):
                 out.append(b.text)
                 if b.subtitle:
                     out.append(b.subtitle)

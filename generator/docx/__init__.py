@@ -1,5 +1,6 @@
 """The Word writer: lays out a doctree.Document as a .docx in one of two profiles."""
 
+from . import forms as _forms  # noqa: F401  (registers the writers of form blocks)
 from .profiles import DEFAULT_PROFILE, PROFILES, FontSpec, Profile, get_profile
 from .writer import build_docx, write_docx
 

@@ -6,7 +6,9 @@ import copy
 import datetime as dt
 import functools
 import io
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document as DocxDocument
@@ -52,6 +54,21 @@ from .titles import break_title
 
 _JC = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 
+# Writers of block types defined outside doctree.py (the forms of forms.py …), by exact
+# type: function(builder, block) appends body XML to builder.parts, consumes
+# builder.page_break_pending when it starts a paragraph, and sets builder.last_was_table.
+BLOCK_WRITERS: dict[type, Callable[[Any, Any], None]] = {}
+
+
+def register_block_writer(block_type: type) -> Callable:
+    """Decorator: write blocks of exactly `block_type` with the decorated function."""
+
+    def register(write: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
+        BLOCK_WRITERS[block_type] = write
+        return write
+
+    return register
+
 
 def build_docx(doc: Document, profile: str | Profile = DEFAULT_PROFILE) -> DocxDocument:
     """Lay out `doc` in memory with the named profile and return the python-docx document."""
@@ -64,6 +81,9 @@ def build_docx(doc: Document, profile: str | Profile = DEFAULT_PROFILE) -> DocxD
     body = out.element.body
     sect_pr = body.sectPr
     body.extend(list(parse_body_xml(builder.xml())))
+    if builder.plain_first_page:
+        # A first-page footer of its own, left empty.
+        out.sections[0].different_first_page_header_footer = True
     if sect_pr is not None:
         body.append(sect_pr)  # moves it back to the end, after the new content
     return out
@@ -114,6 +134,8 @@ class _Builder:
     def __init__(self, profile: Profile):
         self.profile = profile
         self.page_break_pending = False
+        self.last_was_table = False
+        self.plain_first_page = False  # no page number on page 1 (a cover)
         self.parts: list[str] = []
         self._font_props: dict[tuple[FontSpec, bool], str] = {}
 
@@ -121,25 +143,33 @@ class _Builder:
         return "".join(self.parts)
 
     def add_blocks(self, blocks) -> None:
-        last_was_table = False
+        self.last_was_table = False
         for block in blocks:
             if isinstance(block, PageBreak):
                 self.page_break_pending = True
                 continue
+            write = BLOCK_WRITERS.get(type(block))
+            if write is not None:
+                write(self, block)
+                continue
             if isinstance(block, Table):
-                if last_was_table and not block.caption:
+                if self.last_was_table and not block.caption:
                     # Adjacent w:tbl elements would be merged into one table by Word.
                     self._paragraph(BODY)
                 if self.page_break_pending and not block.caption:
                     self._paragraph(BODY)
                 self.parts.append(table_xml(block, self.profile))
-                last_was_table = True
+                self.last_was_table = True
                 continue
-            if last_was_table and not isinstance(block, Signature) and not self.page_break_pending:
+            if (
+                self.last_was_table
+                and not isinstance(block, Signature)
+                and not self.page_break_pending
+            ):
                 # One blank line between a table and the text after it (the signature
                 # brings its own).
                 self._paragraph(BODY)
-            last_was_table = False
+            self.last_was_table = False
             if isinstance(block, Title):
                 self._title(block)
             elif isinstance(block, Heading):
@@ -152,7 +182,7 @@ class _Builder:
                 self._toc(block, toc_entries(blocks, block.levels))
             else:
                 raise TypeError(f"unknown block {type(block).__name__}")
-        if last_was_table:
+        if self.last_was_table:
             # Word wants a paragraph after a table at the end of the body.
             self._paragraph(BODY)
 
