@@ -33,7 +33,7 @@ from .colwidths import (
 from .ooxml import clean_text, font_props_xml, indent_xml, paragraph_xml, run_xml
 from .profiles import SIZE_3, FontSpec, Profile
 from .styles import BODY, TABLE_TEXT, heading_style_id
-from .tables import merge_xml, table_start_xml
+from .tables import TABLE_STYLE, merge_xml, table_start_xml
 from .writer import register_block_writer
 
 # One writing line of a form: 1 cm, room for handwriting.
@@ -466,7 +466,8 @@ def _cover_fields(cover: Cover, profile: Profile) -> str:
             f'w:hRule="atLeast"/></w:trPr>{"".join(cells)}</w:tr>'
         )
     return (
-        f'<w:tbl><w:tblPr><w:tblW w:w="{label_w + value_w}" w:type="dxa"/>'
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{TABLE_STYLE}"/>'
+        f'<w:tblW w:w="{label_w + value_w}" w:type="dxa"/>'
         f'<w:jc w:val="center"/><w:tblBorders>{_NO_BORDERS}</w:tblBorders>'
         '<w:tblLayout w:type="fixed"/>'
         f'<w:tblCellMar><w:left w:w="{margin}" w:type="dxa"/>'
