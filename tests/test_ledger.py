@@ -4,77 +4,18 @@ linked plan), and the forms filled where the spec has data and blank where it ha
 
 from __future__ import annotations
 
-import copy
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 from helpers_docx import NS, body_blocks, invoke, paragraphs, q, stderr_of, texts, write_spec
+from helpers_ledger import LEDGER, ledger
 from lxml import etree
 
 from wenshu.generator.build import build
 from wenshu.generator.demo import demo_spec
 from wenshu.generator.yamlio import load_yaml
-
-MEMBERS = [
-    {"姓名": "李华", "性别": "女", "出生年月": "1984-10", "学历": "本科", "职称": "高级教师"},
-    {"姓名": "张伟", "性别": "男", "出生年月": "1990-04", "学历": "研究生", "职称": "一级教师"},
-    {"姓名": "马丽", "性别": "女", "出生年月": "1997-06"},
-]
-
-LEDGER: dict[str, Any] = {
-    "文种": "教研组台帐",
-    "单位": "城南中学",
-    "教研组": "语文教研组",
-    "学年": "2025—2026",
-    "学期": "第一学期",
-    "组长": "李华",
-    "目录": False,
-    "成员": MEMBERS,
-    "活动": [
-        {
-            "日期": "2025-10-14",
-            "时间": "下午第三节",
-            "地点": "二楼会议室",
-            "主持": "李华",
-            "主题": "作文讲评课研讨",
-            "参加": "李华、张伟",
-            "内容": ["张伟老师展示了一节作文讲评课。", "大家围绕讲评的重点展开讨论。"],
-            "反思": "讲评要聚焦一个问题。",
-        },
-        {"日期": "2025-09-16", "主题": "学期教研安排"},
-    ],
-    "集体备课": [
-        {
-            "日期": "2025-09-23",
-            "课题": "《春》",
-            "主备": "张伟",
-            "参加": ["李华", "张伟", "马丽"],
-            "初案": "以朗读贯穿全课。",
-            "研讨": ["李华：品读环节让学生给画面起名。", "马丽：仿写前出示例文。"],
-            "修改": "增加给画面起名的活动。",
-        }
-    ],
-    "工作实绩": [
-        {
-            "姓名": "张伟",
-            "项目": [{"类别": "公开课", "内容": "《春》", "级别": "校级", "日期": "2025-10"}],
-        }
-    ],
-    "鉴定": {"自评": "本学期按计划开展了集体备课。"},
-}
-
-
-def ledger(**changes: Any) -> dict[str, Any]:
-    """A valid 台帐 spec with top-level keys replaced (None deletes a key)."""
-    data = copy.deepcopy(LEDGER)
-    for key, value in changes.items():
-        if value is None:
-            data.pop(key, None)
-        else:
-            data[key] = value
-    return data
 
 
 def run_build(tmp_path: Path, data: Any, *args: str, name: str = "台帐.yaml"):

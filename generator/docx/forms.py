@@ -22,11 +22,10 @@ from .colwidths import (
     CELL_MARGIN_TWIPS,
     SLACK_TWIPS,
     TEXT_MIN_EM,
-    Layout,
     atoms,
+    has_lone_tail,
     is_token,
     line_pieces,
-    lone_tail_inset,
     text_em,
     wrap,
 )
@@ -142,8 +141,7 @@ def _cell_lines(cell: FormCell, room_em: float) -> int:
         if not line.strip():
             count += 1
             continue
-        pieces = line_pieces(line) if cell.role != "text" else [_INDENT, *atoms(line)]
-        count += len(wrap(pieces, room_em))
+        count += len(wrap(_pieces(cell, line), room_em))
     return count
 
 
@@ -221,8 +219,30 @@ def _vertical_merges(rows: list[FormRow]) -> list[list[str]]:
     return merges
 
 
+def _pieces(cell: FormCell, line: str) -> list[str]:
+    """How a line of `cell` breaks; a text paragraph starts after its indent."""
+    return [_INDENT, *atoms(line)] if cell.role == "text" else line_pieces(line)
+
+
+def _lone_tail_inset(cell: FormCell, room_em: float) -> float:
+    """Extra right inset (em) that keeps the wrapped lines of `cell` from ending on a
+    lone character at a text width of `room_em` (or a little more: renderers differ);
+    0 when none is needed or none helps."""
+    pieces = [_pieces(cell, line) for line in cell.text.split("\n") if line.strip()]
+    rooms = (room_em, room_em + SLACK_TWIPS / 240)
+
+    def lone(extra: float) -> bool:
+        return any(has_lone_tail(p, r - extra) for p in pieces for r in rooms)
+
+    if not lone(0):
+        return 0.0
+    return next((k / 2 for k in range(1, 7) if not lone(k / 2)), 0.0)
+
+
 def _fits_one_line(cell: FormCell, room_em: float) -> bool:
-    return all(text_em(line) <= room_em + 1e-6 for line in cell.text.split("\n"))
+    """True when every line of `cell` (a text paragraph with its indent) fits unbroken."""
+    indent = text_em(_INDENT) if cell.role == "text" else 0.0
+    return all(text_em(line) + indent <= room_em + 1e-6 for line in cell.text.split("\n"))
 
 
 def _left_columns(rows: list[FormRow], widths: list[int], margin: int, char_twips: int) -> set:
@@ -265,8 +285,7 @@ def _cell_xml(
         )
     inset = 0
     if text and cell.role in ("value", "text") and not _fits_one_line(cell, room):
-        lines = [line for line in text.split("\n") if line]
-        inset = round(lone_tail_inset(Layout([width], margin, char_twips), 0, lines) * char_twips)
+        inset = round(_lone_tail_inset(cell, room) * char_twips)
     if inset:
         pad += f'<w:right w:w="{margin + inset}" w:type="dxa"/>'
     if pad:
@@ -298,15 +317,23 @@ def _cell_xml(
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{paras}</w:tc>"
 
 
+def laid_out(form: Form, profile: Profile) -> tuple[list[int], list[FormRow], list[int]]:
+    """Column widths of `form`, its rows once stretched to fill the page, and their
+    estimated heights (twips): what form_xml writes."""
+    char_twips = profile.table.char_twips
+    total = round(Mm(profile.text_width_mm).twips)
+    widths = form_widths(form, total, char_twips, CELL_MARGIN_TWIPS)
+    heights = [row_height(r, widths, char_twips, CELL_MARGIN_TWIPS) for r in form.rows]
+    rows, heights = stretched(form.rows, heights, page_room_twips(profile))
+    return widths, rows, heights
+
+
 def form_xml(form: Form, profile: Profile) -> str:
     """The w:tbl of `form`, stretched to fill its page."""
     char_twips = profile.table.char_twips
     margin = CELL_MARGIN_TWIPS
-    total = round(Mm(profile.text_width_mm).twips)
-    widths = form_widths(form, total, char_twips, margin)
-    heights = [row_height(r, widths, char_twips, margin) for r in form.rows]
+    widths, rows, heights = laid_out(form, profile)
     room = page_room_twips(profile)
-    rows, heights = stretched(form.rows, heights, room)
     merges = _vertical_merges(rows)
     left = _left_columns(rows, widths, margin, char_twips)
     out = [table_start_xml(widths, margin)]
