@@ -14,6 +14,7 @@ rows no taller than a third of a page are never split.
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from docx.shared import Mm
 
@@ -64,7 +65,7 @@ def cell_need_em(cell: FormCell) -> float:
     """The narrowest text width (em) at which `cell` shows as it should: a label, a
     column heading or a signature line on one line, a short value on one line, longer
     text without breaking inside a word."""
-    lines = [line for line in clean_text(cell.text).split("\n") if line.strip()]
+    lines = list(dict.fromkeys(line for line in clean_text(cell.text).split("\n") if line.strip()))
     if cell.merge_up or not lines:
         return 0.0
     if cell.role in ("label", "head"):
@@ -137,11 +138,10 @@ _INDENT = "\u3000\u3000"  # a text paragraph's first-line indent, as two charact
 def _cell_lines(cell: FormCell, room_em: float) -> int:
     """How many lines `cell` takes at a text width of `room_em`."""
     count = 0
-    for line in clean_text(cell.text).split("\n"):
-        if not line.strip():
-            count += 1
-            continue
-        count += len(wrap(_pieces(cell, line), room_em))
+    # Each distinct paragraph is wrapped once (a pasted text may repeat one many times).
+    for line, times in Counter(clean_text(cell.text).split("\n")).items():
+        wrapped = len(wrap(_pieces(cell, line), room_em)) if line.strip() else 1
+        count += times * wrapped
     return count
 
 
@@ -224,12 +224,13 @@ def _pieces(cell: FormCell, line: str) -> list[str]:
     return [_INDENT, *atoms(line)] if cell.role == "text" else line_pieces(line)
 
 
-def _lone_tail_inset(cell: FormCell, room_em: float) -> float:
+def _lone_tail_inset(cell: FormCell, room_em: float, slack_em: float) -> float:
     """Extra right inset (em) that keeps the wrapped lines of `cell` from ending on a
-    lone character at a text width of `room_em` (or a little more: renderers differ);
-    0 when none is needed or none helps."""
-    pieces = [_pieces(cell, line) for line in cell.text.split("\n") if line.strip()]
-    rooms = (room_em, room_em + SLACK_TWIPS / 240)
+    lone character at a text width of `room_em` (or up to `slack_em` more: renderers
+    differ); 0 when none is needed or none helps."""
+    lines = dict.fromkeys(line for line in cell.text.split("\n") if line.strip())
+    pieces = [_pieces(cell, line) for line in lines]
+    rooms = (room_em, room_em + slack_em)
 
     def lone(extra: float) -> bool:
         return any(has_lone_tail(p, r - extra) for p in pieces for r in rooms)
@@ -285,7 +286,7 @@ def _cell_xml(
         )
     inset = 0
     if text and cell.role in ("value", "text") and not _fits_one_line(cell, room):
-        inset = round(_lone_tail_inset(cell, room) * char_twips)
+        inset = round(_lone_tail_inset(cell, room, SLACK_TWIPS / char_twips) * char_twips)
     if inset:
         pad += f'<w:right w:w="{margin + inset}" w:type="dxa"/>'
     if pad:

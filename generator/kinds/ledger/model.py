@@ -16,6 +16,11 @@ CATEGORIES = ("公开课", "论文", "获奖", "辅导学生", "课题")
 # Blank forms the 空白 key can ask for, and the most of each.
 BLANK_FORMS = ("签到表", "活动记录", "集体备课", "工作实绩")
 MAX_BLANK = 50
+# A term has about twenty weeks: these bounds are far above any real 台帐 and keep a
+# mistaken paste from producing thousands of pages.
+MAX_MEETINGS = 100
+MAX_PEOPLE = 200
+MAX_ITEMS = 100
 
 _YEAR_MONTH = re.compile(r"(\d{4})\s*(?:[-./年]\s*(\d{1,2})\s*月?)?(?:[-./]\d{1,2}日?)?")
 
@@ -87,7 +92,7 @@ class Activity(SpecModel):
     place: NonEmptyStr | None = Field(default=None, alias="地点")
     host: NonEmptyStr | None = Field(default=None, alias="主持")
     topic: NonEmptyStr = Field(alias="主题")
-    present: Names | None = Field(default=None, alias="参加")
+    present: Names | None = Field(default=None, alias="参加", max_length=MAX_PEOPLE)
     content: Paragraphs | None = Field(default=None, alias="内容")
     reflection: Paragraphs | None = Field(default=None, alias="反思")
 
@@ -98,9 +103,11 @@ class LessonPrep(SpecModel):
     date: CNDate = Field(alias="日期")
     lesson: NonEmptyStr = Field(alias="课题")
     lead: NonEmptyStr | None = Field(default=None, alias="主备")
-    present: Names | None = Field(default=None, alias="参加")
+    present: Names | None = Field(default=None, alias="参加", max_length=MAX_PEOPLE)
     draft: Paragraphs | None = Field(default=None, alias="初案")
-    discussion: list[TextValue] | None = Field(default=None, alias="研讨", min_length=1)
+    discussion: list[TextValue] | None = Field(
+        default=None, alias="研讨", min_length=1, max_length=MAX_ITEMS
+    )
     revision: Paragraphs | None = Field(default=None, alias="修改")
 
 
@@ -117,7 +124,7 @@ class MemberRecord(SpecModel):
     """A member's achievements this term."""
 
     name: NonEmptyStr = Field(alias="姓名")
-    items: list[Achievement] = Field(alias="项目", min_length=1)
+    items: list[Achievement] = Field(alias="项目", min_length=1, max_length=MAX_ITEMS)
 
 
 class Appraisal(SpecModel):
@@ -155,11 +162,19 @@ class LedgerSpec(Period):
     unit: NonEmptyStr = Field(alias="单位")
     group: NonEmptyStr = Field(alias="教研组")
     leader: NonEmptyStr | None = Field(default=None, alias="组长")
-    members: list[Member] | None = Field(default=None, alias="成员", min_length=1)
+    members: list[Member] | None = Field(
+        default=None, alias="成员", min_length=1, max_length=MAX_PEOPLE
+    )
     plan: NonEmptyStr | None = Field(default=None, alias="计划")
-    activities: list[Activity] | None = Field(default=None, alias="活动", min_length=1)
-    preps: list[LessonPrep] | None = Field(default=None, alias="集体备课", min_length=1)
-    achievements: list[MemberRecord] | None = Field(default=None, alias="工作实绩", min_length=1)
+    activities: list[Activity] | None = Field(
+        default=None, alias="活动", min_length=1, max_length=MAX_MEETINGS
+    )
+    preps: list[LessonPrep] | None = Field(
+        default=None, alias="集体备课", min_length=1, max_length=MAX_MEETINGS
+    )
+    achievements: list[MemberRecord] | None = Field(
+        default=None, alias="工作实绩", min_length=1, max_length=MAX_PEOPLE
+    )
     appraisal: Appraisal | None = Field(default=None, alias="鉴定")
     blanks: Blanks | None = Field(default=None, alias="空白")
     title: NonEmptyStr | None = Field(default=None, alias="标题")
