@@ -38,6 +38,10 @@ PROFILES = ("school", "gbt9704")
 # Columns of long text; every other column holds tokens (dates, 第N周, names, 职务,
 # 教研组, 活动时间, statuses, grades of a 轮值表 …) that must never wrap.
 LONG_COLUMNS = {"工作内容", "工作职责", "研究主题", "成员", "目标", "指标", "实际", "节假日与调休"}
+# Lists of names (成员, and the 联系 of 具体分工 under the header each template gives it):
+# the list wraps between names, a name never breaks.
+LIST_COLUMNS = {"成员", "分管联系", "联系学校", "联系年级", "负责区域", "责任区域"}
+LONG_COLUMNS |= LIST_COLUMNS
 
 
 @pytest.fixture(scope="module", params=PROFILES)
@@ -82,7 +86,7 @@ def test_columns_are_as_wide_as_their_longest_token(built):
         for col, head in enumerate(table.header):
             tokens = [head.text]  # a header never wraps
             cells = table.column(col)
-            if head.text == "成员":
+            if head.text in LIST_COLUMNS:
                 tokens += [n for c in cells for n in re.split("[、，]", c.text.replace("\n", ""))]
             elif head.text not in LONG_COLUMNS:
                 tokens += [line for c in cells for line in c.lines]
