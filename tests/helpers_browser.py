@@ -96,6 +96,8 @@ def new_browser(download_dir: Path):
         options.add_argument(flag)
     profile = tempfile.mkdtemp(prefix="wenshu-chromium-")
     options.add_argument(f"--user-data-dir={profile}")
+    # Leaving a page with unsaved changes asks first; tests leave when they are done.
+    options.set_capability("unhandledPromptBehavior", "accept")
     options.add_experimental_option(
         "prefs",
         {

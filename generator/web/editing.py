@@ -93,12 +93,18 @@ def parse_path(text: str | None) -> list[Any]:
 
 
 def _grid_target(path: list[Any], shape: TableShape, row_paths: list[tuple | None]) -> dict:
-    """The grid row and column of a problem inside a table."""
+    """The grid row and column of a problem inside a table: the first row whose entry
+    shares the most of the problem's path (a month's problem goes to its first row)."""
     rest = path[1:]
-    best, best_len = None, -1
+    best, best_len = None, 0
     for r, p in enumerate(row_paths):
-        if p is not None and tuple(rest[: len(p)]) == tuple(p) and len(p) > best_len:
-            best, best_len = r, len(p)
+        if p is None:
+            continue
+        n = 0
+        while n < min(len(p), len(rest)) and p[n] == rest[n]:
+            n += 1
+        if n > best_len:
+            best, best_len = r, n
     column = next((part for part in rest if isinstance(part, str) and part in shape.keys), None)
     return {"table": path[0], "row": best, "column": column}
 

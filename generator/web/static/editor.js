@@ -134,7 +134,8 @@
     } else if (notice.type === "rollover") {
       box.append(close, el("h3", {}, `已生成新学期的计划（${notice.period}）`), el("p", {}, `日期：${notice.method}`));
       for (const note of notice.notes) box.append(el("p", {}, note));
-      box.append(el("p", {}, `已修改 ${notice.changes.length} 处。下面这些地方没有改动或是推算的，请逐项核对后打勾：`));
+      if (!notice.review.length) box.append(el("p", {}, `已修改 ${notice.changes.length} 处，没有需要人工核对的地方。`));
+      else box.append(el("p", {}, `已修改 ${notice.changes.length} 处。下面这些地方没有改动或是推算的，请逐项核对后打勾：`));
       box.append(el("ul", { class: "checklist" }, notice.review.map((r) => el("li", {},
         el("label", {}, el("input", { type: "checkbox" }), ` ${r.path} `, r.text ? `“${r.text}”` : "", ` —— ${r.reason}`)))));
     } else if (notice.type === "summary") {

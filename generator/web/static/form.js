@@ -20,6 +20,10 @@ const SpecForm = (() => {
   ]);
   // Keys the page leaves to a text editor.
   const HIDDEN = new Set(["模板目录", "文种"]);
+  // Keys not offered as "add" buttons: a reference is inserted from the corpus panel.
+  const NOT_OFFERED = new Set(["引用", "变量"]);
+  // Help that depends on where a key stands (a 标题 inside a list is the item's own).
+  const ITEM_HELP = { 标题: "这一项的标题（可不写）", 内容: "这一项的文字" };
 
   function pathText(path) {
     let out = "";
@@ -138,7 +142,7 @@ const SpecForm = (() => {
         if (!(key in obj)) obj[key] = this.blank(props[key], key, [...path, key]);
         box.append(this.field(obj, key, props[key], [...path, key], required.has(key)));
       }
-      const missing = Object.keys(props).filter((k) => !(k in obj) && !HIDDEN.has(k));
+      const missing = Object.keys(props).filter((k) => !(k in obj) && !HIDDEN.has(k) && !NOT_OFFERED.has(k));
       if (missing.length) {
         box.append(el("div", { class: "add-keys" }, el("span", { class: "hint" }, "添加："),
           missing.map((k) => el("button", {
@@ -161,7 +165,8 @@ const SpecForm = (() => {
 
     field(obj, key, node, path, required) {
       const row = el("div", { class: "field", "data-path": pathText(path) });
-      const help = this.resolve(node).description || "";
+      const inItem = path.some((p) => typeof p === "number");
+      const help = (inItem && ITEM_HELP[key]) || this.resolve(node).description || "";
       const head = el("div", { class: "field-head" }, el("label", { class: "field-label" }, key));
       if (help) head.append(el("span", { class: "help" }, help));
       if (!required) {
