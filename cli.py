@@ -182,7 +182,7 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 )
 @click.pass_context
 def main(ctx: click.Context, corpus_path: str | None) -> None:
-    """文书：由结构化的 YAML 生成格式规范的工作计划、工作职责、工作总结 Word 文档。"""
+    """文书：由结构化的 YAML 生成格式规范的工作计划、工作职责、工作总结等 Word 文档。"""
     ctx.ensure_object(dict)
     ctx.obj["corpus_path"] = corpus_path
 
@@ -201,18 +201,29 @@ def _echo_problems(problems, err: bool = True) -> None:
         )
 
 
-@main.command()
+class _KindsCommand(click.Command):
+    """A command whose help ends with the 文种 of the registry (looked up only for --help)."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from wenshu.generator import kinds
+
+        super().format_epilog(ctx, formatter)
+        formatter.write_paragraph()
+        formatter.write_text("可用的文种：" + "、".join(kinds.names()))
+
+
+@main.command(cls=_KindsCommand)
 @click.argument("kind", metavar="文种")
 @output_options
 def new(kind: str, output: Path | None, force: bool) -> None:
-    """输出一份带注释的示例输入文件（文种：工作计划、工作职责、工作总结）。
+    """输出某一文种带注释的示例输入文件，改写后即可生成。
 
     \b
     示例：wenshu new 工作计划 > 计划.yaml
     """
-    from wenshu.generator.starters import starter_text
+    from wenshu.generator import kinds
 
-    emit_text(starter_text(kind), output, force)
+    emit_text(kinds.get(kind).starter.read_text(encoding="utf-8"), output, force)
 
 
 @main.command()
@@ -285,7 +296,7 @@ def build(
 @click.option("--force", is_flag=True, help="覆盖已存在的文件。")
 @click.pass_context
 def demo(ctx: click.Context, output: Path, profile: str, pdf: bool, force: bool) -> None:
-    """用内置示例生成一套文档（工作计划、工作职责、工作总结），并附上它们的输入文件。"""
+    """用内置示例为每个文种生成文档，并附上它们的输入文件。"""
     from wenshu.generator.demo import build_demo
 
     for path in build_demo(
@@ -294,7 +305,7 @@ def demo(ctx: click.Context, output: Path, profile: str, pdf: bool, force: bool)
         click.echo(f"已生成 {path}")
 
 
-@main.command()
+@main.command(cls=_KindsCommand)
 @click.argument("kind", metavar="文种")
 @output_options
 def schema(kind: str, output: Path | None, force: bool) -> None:
@@ -342,7 +353,7 @@ def summary() -> None:
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
 def summary_init(plan: Path, output: Path | None, force: bool) -> None:
     """由工作计划生成工作总结的输入框架：逐项列出计划目标，沿用主要工作的标题。"""
-    from wenshu.generator.summary_init import write_scaffold
+    from wenshu.generator.kinds.summary.scaffold import write_scaffold
 
     path = write_scaffold(plan, output, force=force)
     click.echo(f"已生成 {path}。把其中的“【待填写】”换成实际内容后运行 wenshu build {path}")

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEMO = ROOT / "templates" / "demo" / "教科室工作计划.yaml"
+DEMO = ROOT / "generator" / "kinds" / "plan" / "demo" / "教科室工作计划.yaml"
 
 
 def _ms(samples: list[float]) -> float:
@@ -99,7 +99,7 @@ def bench_process(spec: Path, repeats: int = 3) -> list[float]:
 def docxtpl_data(spec: Path) -> dict:
     """The same content as the wenshu document, as plain values for a docxtpl template."""
     from wenshu.generator.context import ContextMaker
-    from wenshu.generator.plan_doc import plan_context
+    from wenshu.generator.kinds.plan.context import plan_context
     from wenshu.generator.spec.loader import load_spec
 
     ctx = plan_context(load_spec(spec).spec, ContextMaker(None))

@@ -24,7 +24,7 @@ from pathlib import Path
 from wenshu.generator.corpus import import_paths, open_corpus
 from wenshu.generator.corpus.initials import initials
 from wenshu.generator.importing.model import CandidateSection, ImportedDocument, ImportResult
-from wenshu.generator.vocab import CATEGORIES, KINDS, TOPICS
+from wenshu.generator.vocab import CATEGORIES, CORPUS_KINDS, TOPICS
 
 SUBJECTS = (
     "教科室",
@@ -186,7 +186,7 @@ def synthetic_section(rng: random.Random, source: str) -> CandidateSection:
         items=items,
         category=rng.choice(CATEGORIES),
         topics=rng.sample(TOPICS, rng.randint(0, 2)),
-        kind=rng.choice((*KINDS, None)),
+        kind=rng.choice((*CORPUS_KINDS, None)),
         source=source,
     )
 
@@ -260,7 +260,7 @@ def write_documents(folder: Path, rng: random.Random, n_docs: int) -> None:
     """Plain-text documents with numbered headings, as users would import them."""
     numerals = "一二三四五六七八九十"
     for d in range(n_docs):
-        parts = [f"{_name(rng)}学校{rng.choice(KINDS)}", ""]
+        parts = [f"{_name(rng)}学校{rng.choice(CORPUS_KINDS)}", ""]
         for s in range(rng.randint(3, 6)):
             section = synthetic_section(rng, "")
             parts += [f"{numerals[s]}、{section.title}", section.text, ""]

@@ -2,7 +2,7 @@
 
     python bench/look.py [-o look] [--dpi 60] [--profile school --profile gbt9704]
 
-Builds, in each profile, the demo documents (templates/demo), the realistic test specs
+Builds, in each profile, the demo documents (each 文种's demo/), the realistic test specs
 (tests/specs: a spring 教科室 plan with 6 goals, a 4-level tree, a 行事历 for every month,
 five people, five 教研组 and a 轮值表 of six grades, a grouped 工作职责 and a linked
 工作总结) and a 校历 of `wenshu calendar`; converts each .docx to PDF with LibreOffice
@@ -22,15 +22,19 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = (ROOT / "templates" / "demo", ROOT / "tests" / "specs")
+TEST_SPECS = ROOT / "tests" / "specs"
 PROFILES = ("school", "gbt9704")
-# Plans first: summaries link to them.
-_KIND_ORDER = {"计划": 0, "职责": 1, "总结": 2}
 
 
 def _specs() -> list[Path]:
-    specs = [p for folder in SOURCES for p in folder.glob("*.yaml")]
-    return sorted(specs, key=lambda p: (_KIND_ORDER.get(p.stem[-2:], 9), p.parent.name, p.name))
+    """Every 文种's demo specs and the test specs, in 文种 order (summaries link plans)."""
+    from wenshu.generator import kinds
+    from wenshu.generator.demo import demo_specs
+    from wenshu.generator.yamlio import load_yaml
+
+    order = {u.name: u.order for u in kinds.units()}
+    specs = [*demo_specs(), *TEST_SPECS.glob("*.yaml")]
+    return sorted(specs, key=lambda p: (order[load_yaml(p).data["文种"]], p.parent.name, p.name))
 
 
 def build_all(out: Path, profile: str) -> list[Path]:

@@ -4,11 +4,10 @@ calls, plus the pieces the demo and the benchmark reuse."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from . import kinds
 from .context import ContextMaker, ResolvedText, Resolver, section_variables
 from .doctree import Document
 from .errors import Problem, WenshuError
@@ -16,24 +15,6 @@ from .fsutil import check_writable
 from .spec.loader import LoadedSpec, load_spec
 from .templating import TemplateLibrary
 from .textnorm import normalize_text
-
-ContextFn = Callable[[Any, ContextMaker], dict[str, Any]]
-
-
-def _context_fn(kind: str) -> ContextFn:
-    if kind == "工作计划":
-        from .plan_doc import plan_context
-
-        return plan_context
-    if kind == "工作职责":
-        from .duty_doc import duty_context
-
-        return duty_context
-    if kind == "工作总结":
-        from .summary_doc import summary_context
-
-        return summary_context
-    raise ValueError(kind)
 
 
 @dataclass
@@ -107,7 +88,7 @@ def render_with(
     """The spec rendered through each template of `names` (the context is made once)."""
     spec = loaded.spec
     maker = ContextMaker(resolver, label=loaded.source.label, line_for=loaded.source.line_for)
-    context = _context_fn(spec.kind)(spec, maker)
+    context = kinds.get(spec.kind).context(spec, maker)
     maker.fail_if_problems()
     library = TemplateLibrary(template_dirs(loaded, templates))
     documents = []
@@ -170,12 +151,9 @@ def build(
     write_docx(document, out, profile=profile, force=force)
     resolver.record()
     result = BuildResult(docx=out, warnings=list(loaded.warnings), document=document, notes=notes)
-    if loaded.kind == "工作计划":
-        from .plan_doc import goal_ids
-
-        if any(g.id is None for g in loaded.spec.goals):
-            ids = goal_ids(loaded.spec)
-            result.notes.append("工作目标编号（供工作总结引用）：" + "、".join(ids))
+    unit = kinds.get(loaded.kind)
+    if unit.notes:
+        result.notes.extend(unit.notes(loaded))
     if pdf_path:
         from .errors import ToolMissingError
         from .pdf import convert_to_pdf, missing_fonts

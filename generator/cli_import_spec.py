@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .importspec import ImportedSpec, import_spec
+from .importspec import ImportedSpec, import_spec, importable_kinds
 
 _PREVIEW = 40
 
@@ -23,7 +23,7 @@ _PREVIEW = 40
 @click.option("--doc", "doc", type=click.IntRange(min=1), metavar="N", help="只导入第 N 篇。")
 @click.option(
     "--kind",
-    type=click.Choice(["工作计划", "工作职责", "工作总结"]),
+    type=click.Choice(importable_kinds()),
     help="文种（默认由标题判断，判断不出时按工作计划）。",
 )
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")

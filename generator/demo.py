@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import kinds
 from .build import build
-from .errors import OutputExistsError
+from .errors import OutputExistsError, WenshuError
 from .fsutil import write_text_atomic
-
-DEMO_DIR = Path(__file__).resolve().parent.parent / "templates" / "demo"
 
 
 def demo_specs() -> list[Path]:
-    """The shipped example specs, plans first so summaries can link to them."""
-    order = {"工作计划": 0, "工作职责": 1, "工作总结": 2}
-    return sorted(DEMO_DIR.glob("*.yaml"), key=lambda p: (order.get(p.stem[-4:], 9), p.name))
+    """Every unit's example specs in 文种 order (plans first, so summaries can link them)."""
+    return [path for unit in kinds.units() for path in unit.demos]
+
+
+def demo_spec(name: str) -> Path:
+    """One shipped example spec by file name (教科室工作计划.yaml)."""
+    for path in demo_specs():
+        if path.name == name:
+            return path
+    raise WenshuError(f"没有名为 {name} 的内置示例")
 
 
 def build_demo(

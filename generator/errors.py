@@ -56,6 +56,12 @@ class SpecError(WenshuError):
         super().__init__("\n".join(lines))
 
 
+class UnknownKindError(WenshuError):
+    """A 文种 named on the command line that no unit of generator/kinds defines."""
+
+    exit_code = 2
+
+
 class OutputExistsError(WenshuError):
     """The output file exists and --force was not given."""
 

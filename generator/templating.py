@@ -1,8 +1,9 @@
 """The template library: jinja2 templates (StrictUndefined) that decide the wording and
 order of a 文种 and render to a document tree through DocBuilder calls.
 
-Templates live in templates/<文种>/<名称>.j2 inside the package; directories given with
---templates or the spec's 模板目录 are searched first, so a user can override or add one.
+Templates live in templates/<文种>/<名称>.j2 inside the package, for each 文种 of the kinds
+registry; directories given with --templates or the spec's 模板目录 are searched first, so a
+user can override or add one.
 They render in jinja2's sandbox, and only files at exactly <dir>/<文种>/<名称>.j2 are ever
 opened: a directory such as / or /proc is looked into, never walked. Text from specs and
 from the corpus reaches templates as values; it is never compiled as a template.
@@ -24,15 +25,14 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from . import kinds
 from .docbuilder import DocBuilder, TemplateUsageError
 from .doctree import Document
 from .errors import TemplateError, WenshuError
 from .fsutil import os_reason, read_user_file, shown_path
-from .vocab import KINDS
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates"
 SUFFIX = ".j2"
-DEFAULT_TEMPLATE = "通用"
 _DESCRIPTION = re.compile(r"\{#-?\s*说明[:：]\s*(.*?)\s*-?#\}", re.S)
 MAX_TEMPLATE_BYTES = 1024 * 1024
 # Results of `*` and `**` in a template larger than this are refused (no memory bombs).
@@ -60,7 +60,7 @@ def _split_name(template: str) -> tuple[str, str] | None:
     """`工作计划/通用.j2` → (工作计划, 通用); None for anything not of that form."""
     kind, sep, file = template.partition("/")
     name = file[: -len(SUFFIX)] if file.endswith(SUFFIX) else ""
-    if not sep or kind not in KINDS or not valid_name(name):
+    if not sep or kinds.find(kind) is None or not valid_name(name):
         return None
     return kind, name
 
@@ -213,7 +213,7 @@ class TemplateLibrary:
         built-in of the same name. Only `<dir>/<文种>/` folders are looked into."""
         seen: dict[tuple[str, str], TemplateInfo] = {}
         for d in self.dirs:
-            for k in [kind] if kind else KINDS:
+            for k in [kind] if kind else kinds.names():
                 for path in _templates_in(d / k):
                     key = (k, path.stem)
                     if key not in seen:
@@ -226,8 +226,8 @@ class TemplateLibrary:
         return [t.name for t in self.list(kind)]
 
     def render(self, kind: str, name: str | None, context: dict[str, Any]) -> Document:
-        """Render template `kind/name` with `context` into a Document."""
-        name = name or DEFAULT_TEMPLATE
+        """Render template `kind/name` (the 文种's default when None) into a Document."""
+        name = name or kinds.get(kind).default_template
         rel = f"{kind}/{name}{SUFFIX}"
         try:
             template = self.env.get_template(rel)

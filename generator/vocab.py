@@ -1,11 +1,9 @@
 """Fixed vocabularies shared by the corpus, importer and specs."""
 
-# 文种 the generator builds from a spec.
-KINDS = ("工作计划", "工作职责", "工作总结")
-
-# 文种 a corpus section may be written for: the built ones plus 制度 clauses, 通知 bodies
-# and 教研组台帐 records (kept once each should KINDS come to include them).
-CORPUS_KINDS = tuple(dict.fromkeys((*KINDS, "制度", "通知", "教研组台帐")))
+# 文种 a corpus section may be tagged with. The 文种 wenshu builds are the units of
+# generator/kinds; this list is the corpus's own vocabulary and stays fixed, so stored
+# sections keep their meaning whichever units are installed.
+CORPUS_KINDS = ("工作计划", "工作职责", "工作总结", "制度", "通知", "教研组台帐")
 
 CATEGORIES = (
     "前言",

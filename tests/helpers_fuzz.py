@@ -25,8 +25,11 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from wenshu.generator import kinds as kind_units
+
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = ("工作计划", "工作职责", "工作总结")
+# Every 文种 unit is fuzzed, starting from its demo and starter specs.
+KINDS = tuple(kind_units.names())
 ALLOWED_EXIT = frozenset(range(7))
 
 # ---- the grammar: real keys and values ------------------------------------------------------
@@ -146,10 +149,10 @@ def _load_bases() -> dict[str, list[Any]]:
     from wenshu.generator.yamlio import load_yaml
 
     bases: dict[str, list[Any]] = {k: [] for k in KINDS}
-    for folder in ("demo", "starters"):
-        for path in sorted((ROOT / "templates" / folder).glob("*.yaml")):
+    for unit in kind_units.units():
+        for path in [*unit.demos, unit.starter]:
             data = load_yaml(path).data
-            bases[data["文种"]].append(data)
+            bases.setdefault(data["文种"], []).append(data)
     return bases
 
 
@@ -602,7 +605,9 @@ def scratch() -> Iterator[Path]:
 def write_case(case: SpecCase, folder: Path) -> Path:
     spec = folder / "输入.yaml"
     spec.write_bytes(case.data)
-    plan = ROOT / "templates" / "demo" / "教科室工作计划.yaml"
+    from wenshu.generator.demo import demo_spec
+
+    plan = demo_spec("教科室工作计划.yaml")
     (folder / "教科室工作计划.yaml").write_bytes(
         case.plan if case.plan is not None else plan.read_bytes()
     )

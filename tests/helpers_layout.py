@@ -14,16 +14,18 @@ from helpers_docx import NS, document_xml, q
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
-DEMO_DIR = ROOT / "templates" / "demo"
 SPECS_DIR = Path(__file__).resolve().parent / "specs"
-# Plans first: summaries link to them.
-_ORDER = {"计划": 0, "职责": 1, "总结": 2}
 
 
 def spec_sources() -> list[Path]:
-    """The demo specs and the realistic test specs, plans first."""
-    specs = [*DEMO_DIR.glob("*.yaml"), *SPECS_DIR.glob("*.yaml")]
-    return sorted(specs, key=lambda p: (_ORDER.get(p.stem[-2:], 9), p.name))
+    """The demo specs and the realistic test specs, in 文种 order (summaries link plans)."""
+    from wenshu.generator import kinds
+    from wenshu.generator.demo import demo_specs
+    from wenshu.generator.yamlio import load_yaml
+
+    order = {u.name: u.order for u in kinds.units()}
+    specs = [*demo_specs(), *SPECS_DIR.glob("*.yaml")]
+    return sorted(specs, key=lambda p: (order[load_yaml(p).data["文种"]], p.name))
 
 
 def build_all(folder: Path, profile: str, pdf: bool = False) -> dict[str, object]:

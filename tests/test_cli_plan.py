@@ -71,7 +71,7 @@ def test_new_output_file_is_not_overwritten_without_force(tmp_path):
 
 def test_new_unknown_kind_suggests_the_closest(tmp_path):
     result = invoke(["new", "工作计画"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "工作计划" in stderr_of(result)
 
 

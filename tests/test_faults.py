@@ -23,7 +23,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from helpers_docx import invoke, plan, stderr_of, write_spec  # noqa: E402
 
-DEMO = Path(__file__).resolve().parent.parent / "templates" / "demo"
+from wenshu.generator.demo import demo_specs  # noqa: E402
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def inputs(tmp_path):
     """A plan and a text file to import, and a folder `out` for the outputs."""
     src = tmp_path / "src"
     src.mkdir()
-    for f in DEMO.glob("*.yaml"):
+    for f in demo_specs():
         (src / f.name).write_bytes(f.read_bytes())
     (src / "旧计划.txt").write_text(
         "城南中学教务处工作计划\n一、指导思想\n坚持以学生发展为本。\n二、工作目标\n（一）提高课堂效率。\n",

@@ -17,10 +17,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from helpers_docx import invoke, plan, stderr_of, write_spec  # noqa: E402
 from helpers_fuzz import time_limit  # noqa: E402
 
+from wenshu.generator.demo import demo_spec  # noqa: E402
 from wenshu.generator.yamlio import MAX_DEPTH, MAX_NODES, MAX_YAML_BYTES  # noqa: E402
 
 DUTY_HEAD = "文种: 工作职责\n单位: 城南中学\n岗位: 教科室主任\n"
-DEMO = Path(__file__).resolve().parent.parent / "templates" / "demo"
 
 
 def spec_file(tmp_path: Path, text: str, name: str = "输入.yaml") -> Path:
@@ -139,7 +139,7 @@ def test_devices_and_pipes_are_not_read(tmp_path):
 
 
 def summary_linking(tmp_path: Path, target: str) -> Path:
-    text = (DEMO / "教科室工作总结.yaml").read_text(encoding="utf-8")
+    text = demo_spec("教科室工作总结.yaml").read_text(encoding="utf-8")
     text = text.replace("计划: 教科室工作计划.yaml", f"计划: '{target}'")
     return spec_file(tmp_path, text, "总结.yaml")
 
@@ -184,7 +184,7 @@ REFUSED_BY_BOTH = [
 
 @pytest.mark.parametrize(("line", "needle"), REFUSED_BY_BOTH, ids=[c[1] for c in REFUSED_BY_BOTH])
 def test_build_and_rollover_refuse_the_same_files(tmp_path, line, needle):
-    base = (DEMO / "教科室工作计划.yaml").read_text(encoding="utf-8")
+    base = demo_spec("教科室工作计划.yaml").read_text(encoding="utf-8")
     spec = spec_file(tmp_path, base + line + "\n")
     for args in (["build", spec], ["rollover", spec, "--to", "2026-2027"]):
         err = fails_with(args, 2, needle)
@@ -192,7 +192,7 @@ def test_build_and_rollover_refuse_the_same_files(tmp_path, line, needle):
 
 
 def test_text_that_looks_like_an_impossible_date_is_text_for_both(tmp_path):
-    base = (DEMO / "教科室工作计划.yaml").read_text(encoding="utf-8")
+    base = demo_spec("教科室工作计划.yaml").read_text(encoding="utf-8")
     spec = spec_file(tmp_path, base + "结束语: 2025-13-45\n")
     assert invoke(["build", spec]).exit_code == 0
     out = tmp_path / "新.yaml"
@@ -243,7 +243,7 @@ def test_integer_keys_are_named_not_garbled(tmp_path):
 def test_utf16_and_utf32_files_with_a_bom_are_read(tmp_path, encoding):
     bom = "" if encoding in ("utf-16", "utf-32") else "\ufeff"  # the others write none
     for name in ("教研组长工作职责.yaml", "教科室工作计划.yaml"):
-        text = (DEMO / name).read_text(encoding="utf-8")
+        text = demo_spec(name).read_text(encoding="utf-8")
         (tmp_path / name).write_bytes((bom + text).encode(encoding))
     result = invoke(["build", tmp_path / "教研组长工作职责.yaml"])
     assert result.exit_code == 0, stderr_of(result)
@@ -256,7 +256,7 @@ def test_utf16_and_utf32_files_with_a_bom_are_read(tmp_path, encoding):
 def test_utf16_without_a_bom_says_which_encoding_to_save_as(tmp_path):
     spec = tmp_path / "职责.yaml"
     spec.write_bytes(
-        (DEMO / "教研组长工作职责.yaml").read_text(encoding="utf-8").encode("utf-16-le")
+        demo_spec("教研组长工作职责.yaml").read_text(encoding="utf-8").encode("utf-16-le")
     )
     fails_with(["build", spec], 1, "职责.yaml", "UTF-16", "另存为 UTF-8")
 
@@ -307,7 +307,7 @@ def test_thousands_of_mistakes_are_counted_not_all_listed(tmp_path):
 def test_plan_without_read_permission_is_a_message(tmp_path, monkeypatch):
     import wenshu.generator.fsutil as fsutil
 
-    (tmp_path / "教科室工作计划.yaml").write_bytes((DEMO / "教科室工作计划.yaml").read_bytes())
+    (tmp_path / "教科室工作计划.yaml").write_bytes(demo_spec("教科室工作计划.yaml").read_bytes())
     spec = summary_linking(tmp_path, "教科室工作计划.yaml")
     real_open = os.open
 
@@ -337,7 +337,7 @@ def test_symlink_loops_are_messages(tmp_path):
     loop = tmp_path / "环"
     loop.symlink_to(loop)
     plan_spec = tmp_path / "计划.yaml"
-    plan_spec.write_bytes((DEMO / "教科室工作计划.yaml").read_bytes())
+    plan_spec.write_bytes(demo_spec("教科室工作计划.yaml").read_bytes())
     fails_with(["build", loop], 1, "符号链接形成了循环")
     fails_with(["summary", "init", plan_spec, "-o", loop / "总结.yaml"], 1, "无法创建文件夹")
     fails_with(["build", plan_spec, "-o", loop / "计划.docx"], 1, "无法创建文件夹")
@@ -351,7 +351,7 @@ def test_symlink_loops_are_messages(tmp_path):
 
 
 def test_summary_init_writes_plan_text_safely_into_comments(tmp_path):
-    text = (DEMO / "教科室工作计划.yaml").read_text(encoding="utf-8")
+    text = demo_spec("教科室工作计划.yaml").read_text(encoding="utf-8")
     text = text.replace(
         "工作目标:\n",
         '工作目标:\n  - 内容: "第一行\\n结束语: 注入\\x07"\n    指标: "多\\r\\n行\\uffff"\n',

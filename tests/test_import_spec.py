@@ -15,6 +15,7 @@ from helpers_seeds import seeds_dir
 
 from wenshu.generator.build import build, render_loaded
 from wenshu.generator.cli_import_spec import import_spec_cmd
+from wenshu.generator.demo import demo_spec, demo_specs
 from wenshu.generator.importing import ImportedDocument, import_file, iter_nodes
 from wenshu.generator.importspec import import_spec
 from wenshu.generator.importspec.keys import norm_key
@@ -22,7 +23,6 @@ from wenshu.generator.importspec.meta import clean_title, read_meta
 from wenshu.generator.spec.loader import load_spec
 
 SEEDS = seeds_dir()
-DEMO = Path(__file__).resolve().parent.parent / "templates" / "demo"
 TODAY = dt.date(2026, 11, 22)
 
 
@@ -157,7 +157,7 @@ def test_unknown_period_gets_default_and_review_comment(seed_specs):
     "name", ["教科室工作计划", "教研组长工作职责", "教科室工作总结"], ids=["计划", "职责", "总结"]
 )
 def test_wenshu_docx_round_trip_gives_the_same_text(tmp_path, name):
-    for spec in DEMO.glob("*.yaml"):  # the summary links the plan
+    for spec in demo_specs():  # the summary links the plan
         shutil.copy(spec, tmp_path)
     original = build(tmp_path / f"{name}.yaml")
     result = run(str(original.docx), "-o", str(tmp_path / "back" / "导入.yaml"))
@@ -167,11 +167,11 @@ def test_wenshu_docx_round_trip_gives_the_same_text(tmp_path, name):
 
 
 def test_wenshu_plan_tables_map_back_to_their_keys(tmp_path):
-    shutil.copy(DEMO / "教科室工作计划.yaml", tmp_path)
+    shutil.copy(demo_spec("教科室工作计划.yaml"), tmp_path)
     docx = build(tmp_path / "教科室工作计划.yaml").docx
     (item,) = import_spec(docx, tmp_path / "导入.yaml")
     data = item.loaded.source.data
-    original = load_spec(DEMO / "教科室工作计划.yaml").source.data
+    original = load_spec(demo_spec("教科室工作计划.yaml")).source.data
     assert item.template == "教科室"
     assert [m["月份"] for m in data["行事历"]] == [m["月份"] for m in original["行事历"]]
     assert data["行事历"][0]["活动"][0] == {

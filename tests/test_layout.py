@@ -31,6 +31,7 @@ from helpers_layout import (
 from lxml import etree
 from ruamel.yaml import YAML
 
+from wenshu.generator.demo import demo_spec
 from wenshu.generator.docx.colwidths import Column, break_list_line, layout_columns
 
 PROFILES = ("school", "gbt9704")
@@ -341,10 +342,10 @@ def test_summary_init_dates_the_signature_from_the_plan(tmp_path):
     # With 开学: the Friday of the last teaching week (the week of 15 July).
     assert hint(SPECS_DIR / "春季教科室计划.yaml") == "2026-07-17"
     # Without: the last Friday before the usual end of the term.
-    assert hint(ROOT / "templates" / "demo" / "教科室工作计划.yaml") == "2026-01-30"
+    assert hint(demo_spec("教科室工作计划.yaml")) == "2026-01-30"
     # Never before the plan's own 落款 date.
     yaml = YAML()
-    data = yaml.load((ROOT / "templates" / "demo" / "教科室工作计划.yaml").read_text("utf-8"))
+    data = yaml.load(demo_spec("教科室工作计划.yaml").read_text("utf-8"))
     data["落款"]["日期"] = "2026-01-31"
     late = write_spec(tmp_path / "晚签.yaml", data)
     assert hint(late) == "2026-01-31"

@@ -1,5 +1,5 @@
 """Packaging: every subpackage is listed in pyproject.toml, and the wheel holds the package
-data (templates, starters, corpus) under wenshu/ and nothing else at the top level."""
+data (templates, each 文种 unit's starter and demos, corpus) under wenshu/ and nothing else at the top level."""
 
 from __future__ import annotations
 
@@ -96,8 +96,6 @@ def test_wheel_contains_package_data(wheel):
         "wenshu/templates/工作计划/通用.j2",
         "wenshu/templates/工作计划/教科室.j2",
         "wenshu/templates/工作计划/教研组.j2",
-        "wenshu/templates/starters/工作计划.yaml",
-        "wenshu/templates/demo/教科室工作计划.yaml",
         "wenshu/generator/__init__.py",
         "wenshu/generator/corpus/synonyms.txt",
     ]:
@@ -105,6 +103,19 @@ def test_wheel_contains_package_data(wheel):
     corpus = [n for n in names if n.startswith("wenshu/corpus/") and n.endswith(".yaml")]
     assert corpus, "corpus/*.yaml missing from the wheel"
     assert len(corpus) == len(list((ROOT / "corpus").glob("*.yaml")))
+
+
+def test_wheel_contains_every_kind_units_starter_and_demos(wheel):
+    names = set(wheel.namelist())
+    units = sorted((ROOT / "generator" / "kinds").glob("*/__init__.py"))
+    assert len(units) >= 3, units
+    for init in units:
+        folder = init.parent
+        data = [folder / "starter.yaml", *sorted((folder / "demo").glob("*.yaml"))]
+        assert len(data) >= 2, f"{folder.name}: a starter.yaml and at least one demo/*.yaml"
+        for path in data:
+            name = "wenshu/" + path.relative_to(ROOT).as_posix()
+            assert name in names, name
 
 
 def test_wheel_contains_every_subpackage(wheel):

@@ -25,7 +25,7 @@ CREATE TABLE sections (
     text      TEXT NOT NULL,
     items     TEXT NOT NULL DEFAULT '',   -- one item per line
     topics    TEXT NOT NULL DEFAULT '',   -- space separated, from vocab.TOPICS
-    kinds     TEXT NOT NULL DEFAULT '',   -- space separated, from vocab.KINDS
+    kinds     TEXT NOT NULL DEFAULT '',   -- space separated, from vocab.CORPUS_KINDS
     flags     TEXT NOT NULL DEFAULT '',   -- one flag per line, from the importer
     initials  TEXT NOT NULL DEFAULT '',   -- pinyin initials of title, topics, text start
     norm_hash TEXT NOT NULL,

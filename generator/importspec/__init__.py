@@ -3,7 +3,7 @@ spec YAML that loads and builds. Cleaning, splitting and heading parsing come fr
 `generator.importing`; this package maps the parsed sections to spec keys and writes
 commented YAML."""
 
-from .core import ImportedSpec, import_spec
+from .core import ImportedSpec, import_spec, importable_kinds
 from .draft import Draft
 
-__all__ = ["Draft", "ImportedSpec", "import_spec"]
+__all__ = ["Draft", "ImportedSpec", "import_spec", "importable_kinds"]

@@ -16,7 +16,12 @@ from .choose import choose_template
 from .draft import Draft
 from .emit import dump_spec
 
-KINDS = ("工作计划", "工作职责", "工作总结")
+
+def importable_kinds() -> list[str]:
+    """The 文种 whose units say this importer can map old documents to them."""
+    from .. import kinds
+
+    return [unit.name for unit in kinds.units() if unit.importable]
 
 
 @dataclass
@@ -48,8 +53,8 @@ def import_spec(
     `doc` (1-based) picks one; a single document goes to `名称.yaml` or to `output`.
     """
     source = Path(source)
-    if kind is not None and kind not in KINDS:
-        raise WenshuError(f"--kind 应为 {'、'.join(KINDS)} 之一，而不是“{kind}”")
+    if kind is not None and kind not in importable_kinds():
+        raise WenshuError(f"--kind 应为 {'、'.join(importable_kinds())} 之一，而不是“{kind}”")
     try:
         result = import_file(source, sections=False)
     except ImportFailure as exc:

@@ -5,18 +5,17 @@ All problems are collected and reported together; warnings become errors with st
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from .. import kinds
 from ..errors import Problem, SpecError
-from ..vocab import KINDS
 from ..yamlio import LoadedYaml, load_yaml, parse_yaml
 from .checks import Finding, check_placeholders
-from .messages import format_path, problems_from_validation, suggest
+from .messages import format_path, problems_from_validation
 
 
 @dataclass
@@ -26,38 +25,6 @@ class CheckContext:
     loaded: LoadedYaml
     path: Path | None
     strict: bool
-
-
-@dataclass
-class KindInfo:
-    model: type[BaseModel]
-    check: Callable[[Any, CheckContext], list[Finding]]
-
-
-_REGISTRY: dict[str, KindInfo] = {}
-
-
-def register_kind(
-    kind: str, model: type[BaseModel], check: Callable[[Any, CheckContext], list[Finding]]
-) -> None:
-    """Make a 文种 loadable."""
-    _REGISTRY[kind] = KindInfo(model, check)
-
-
-def model_for(kind: str) -> type[BaseModel]:
-    """The pydantic model of a 文种 (raises SpecError for an unknown one)."""
-    _ensure_registered()
-    if kind not in _REGISTRY:
-        hint = suggest(kind, list(_REGISTRY))
-        extra = f"，是不是“{hint}”？" if hint else ""
-        raise SpecError([Problem(f"未知的文种“{kind}”{extra}可用：{'、'.join(_REGISTRY)}")])
-    return _REGISTRY[kind].model
-
-
-def _ensure_registered() -> None:
-    if _REGISTRY:
-        return
-    from . import kinds  # noqa: F401  (registers every 文种)
 
 
 @dataclass
@@ -98,7 +65,7 @@ def _findings_to_problems(
 
 
 def _checks_despite_errors(
-    exc: ValidationError, info: KindInfo, loaded: LoadedYaml, path: Path | None, strict: bool
+    exc: ValidationError, info: kinds.KindUnit, loaded: LoadedYaml, path: Path | None, strict: bool
 ) -> list[Problem]:
     """Cross-field errors of the parts that are structurally fine (see prune.py)."""
     from .messages import clean_loc
@@ -137,7 +104,6 @@ def validate_loaded(
     expect_kind: str | None = None,
 ) -> LoadedSpec:
     """Validate parsed YAML as a spec; raise SpecError listing every problem."""
-    _ensure_registered()
     data = loaded.data
     label = loaded.label
     if data is None:
@@ -157,13 +123,18 @@ def validate_loaded(
     kind = data.get("文种")
     if kind is None:
         raise SpecError(
-            [Problem(f"缺少“文种”，应为 {'、'.join(KINDS)} 之一", file=label, line=1, path="文种")]
+            [
+                Problem(
+                    f"缺少“文种”，应为 {'、'.join(kinds.names())} 之一",
+                    file=label,
+                    line=1,
+                    path="文种",
+                )
+            ]
         )
-    if not isinstance(kind, str) or kind not in _REGISTRY:
-        hint = suggest(str(kind), list(_REGISTRY))
-        msg = f"未知的文种“{kind}”" + (
-            f"，是不是“{hint}”？" if hint else f"，应为 {'、'.join(_REGISTRY)} 之一"
-        )
+    info = kinds.find(kind)
+    if info is None:
+        msg = kinds.unknown_message(kind)
         raise SpecError([Problem(msg, file=label, line=loaded.line_for(("文种",)), path="文种")])
     if expect_kind and kind != expect_kind:
         raise SpecError(
@@ -176,7 +147,6 @@ def validate_loaded(
                 )
             ]
         )
-    info = _REGISTRY[kind]
     placeholder_findings = check_placeholders(data)
     try:
         spec = info.model.model_validate(data)

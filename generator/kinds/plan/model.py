@@ -6,9 +6,16 @@ from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from .common import DocumentBase, Paragraphs, SpecModel, TextValue, TreeNode, _string_shorthand
+from ...spec.common import (
+    DocumentBase,
+    Paragraphs,
+    SpecModel,
+    TextValue,
+    TreeNode,
+    _string_shorthand,
+)
+from ...spec.types import CNDate, Month, NonEmptyStr, Week
 from .rotation import Rotation
-from .types import CNDate, Month, NonEmptyStr, Week
 
 
 class Goal(SpecModel):

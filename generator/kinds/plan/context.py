@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from .context import ContextMaker, common_context
-from .doctree import Table
-from .numbering import strip_typed_marker
-from .spec.plan import PlanSpec
-from .spec.plan_calendar import outside_term_label, span_text
-from .spec.rotation import rotation_grid
-from .spec.types import format_week
-from .tables import make_table, merged_column, numbered_lines
-from .textnorm import normalize_text
+from ...context import ContextMaker, common_context
+from ...doctree import Table
+from ...numbering import strip_typed_marker
+from ...spec.types import format_week
+from ...tables import make_table, merged_column, numbered_lines
+from ...textnorm import normalize_text
+from .model import PlanSpec
+from .rotation import rotation_grid
+from .weeks import outside_term_label, span_text
 
 
 def goal_ids(spec: PlanSpec) -> list[str]:

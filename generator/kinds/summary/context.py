@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .context import ContextMaker, common_context
-from .doctree import Table
-from .numbering import strip_typed_marker
-from .spec.summary import STATUSES, SummarySpec
-from .tables import make_table
-from .textnorm import normalize_text
+from ...context import ContextMaker, common_context
+from ...doctree import Table
+from ...numbering import strip_typed_marker
+from ...tables import make_table
+from ...textnorm import normalize_text
+from .model import STATUSES, SummarySpec
 
 
 def goal_rows(spec: SummarySpec, maker: ContextMaker) -> list[dict[str, Any]]:
@@ -20,7 +20,7 @@ def goal_rows(spec: SummarySpec, maker: ContextMaker) -> list[dict[str, Any]]:
     order: list[str] = [r.id for r in spec.results or []]
     plan = spec.linked_plan
     if plan is not None:
-        from .plan_doc import plan_goals
+        from ..plan.context import plan_goals
 
         plan_maker = ContextMaker(
             maker.resolver, label=plan.source.label, line_for=plan.source.line_for

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .checks import Finding, check_period, check_unique
-from .duty import DutyGroup, DutySpec
+from ...spec.checks import Finding, check_period, check_unique
+from .model import DutyGroup, DutySpec
 
 
 def check_duty(spec: DutySpec, _ctx: object = None) -> list[Finding]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .checks import Finding
-from .types import format_week, school_year_start
+from ...spec.checks import Finding
+from ...spec.types import format_week, school_year_start
 
 WEEK_STARTS = {"周一": "mon", "mon": "mon", "周日": "sun", "sun": "sun"}
 # Without 开学 the length of a term is unknown; this bound only catches typos.
@@ -19,7 +19,7 @@ LOOSE_MAX_WEEKS = 25
 
 def holiday_override(spec: Any, ctx: Any) -> tuple[Any, list[Finding]]:
     """The spec's 假期 key, validated with the calendar's own rules."""
-    from ..calendar import check_holiday_override
+    from ...calendar import check_holiday_override
 
     if spec.holidays is None:
         return None, []
@@ -41,7 +41,7 @@ def term_calendar(spec: Any, ctx: Any) -> tuple[Any, list[Finding]]:
         return None, []
     if spec.year is not None or not spec.school_year or not spec.term:
         return None, [(("开学",), "“开学”只用于学期计划（需要学年和学期）", "error")]
-    from ..calendar import CalendarError, build_term_calendar
+    from ...calendar import CalendarError, build_term_calendar
 
     override, findings = holiday_override(spec, ctx)
     if findings:
@@ -61,7 +61,7 @@ def term_calendar(spec: Any, ctx: Any) -> tuple[Any, list[Finding]]:
 
 def span_text(a: dt.date, b: dt.date) -> str:
     """9月1日—7日, or 9月29日—10月5日."""
-    from ..calendar.dates import cn_span
+    from ...calendar.dates import cn_span
 
     return cn_span(a, b)
 

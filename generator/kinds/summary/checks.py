@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from ..errors import Problem, SpecError, WenshuError
-from ..fsutil import shown_path
-from .checks import Finding, check_period, check_tree_depth, check_unique
-from .summary import STATUSES, SummarySpec
+from ...spec.checks import Finding, check_period, check_tree_depth, check_unique
+from ...spec.links import load_linked
+from .model import STATUSES, SummarySpec
 
 _INHERITED = (
     ("unit", "单位"),
@@ -16,51 +13,6 @@ _INHERITED = (
     ("term", "学期"),
     ("year", "年度"),
 )
-
-
-PLAN_SUFFIXES = (".yaml", ".yml")
-
-
-def _load_plan(spec: SummarySpec, ctx) -> object:
-    """The linked plan, validated. Only a YAML spec is opened: any other file named here
-    is refused unread, so its contents never show up in a message."""
-    from ..yamlio import load_yaml
-    from .loader import validate_loaded
-
-    base = ctx.path.parent if ctx.path else Path.cwd()
-    line = ctx.loaded.line_for(("计划",))
-
-    def refuse(message: str) -> SpecError:
-        return SpecError([Problem(message, file=ctx.loaded.label, line=line, path="计划")])
-
-    named = shown_path(spec.plan)
-    if not spec.plan.lower().endswith(PLAN_SUFFIXES):
-        raise refuse(
-            f"“计划”应写工作计划的输入文件（以 .yaml 或 .yml 结尾），“{named}”不是，未读取。"
-            "请写计划的 .yaml 文件名（路径相对于本文件所在的文件夹）。"
-        )
-    plan_path = base / spec.plan
-    try:
-        found = plan_path.exists()
-    except (OSError, ValueError):
-        found = True  # let the reader below say what is wrong with the path
-    if not found:
-        raise refuse(
-            f"找不到关联的计划文件 {named}（路径相对于本文件所在的文件夹 {shown_path(base)}）"
-        )
-    try:
-        loaded = load_yaml(plan_path, what="关联的计划文件")
-        return validate_loaded(loaded, path=plan_path, strict=ctx.strict, expect_kind="工作计划")
-    except SpecError as exc:
-        head = Problem(
-            f"关联的计划 {named} 有问题，请先修改计划",
-            file=ctx.loaded.label,
-            line=line,
-            path="计划",
-        )
-        raise SpecError([head, *exc.problems]) from None
-    except WenshuError as exc:
-        raise refuse(exc.message) from None
 
 
 def _inherit(spec: SummarySpec, plan) -> list[Finding]:
@@ -87,7 +39,7 @@ def check_summary(spec: SummarySpec, ctx) -> list[Finding]:
     out: list[Finding] = []
     plan = None
     if spec.plan:
-        plan = _load_plan(spec, ctx)
+        plan = load_linked(spec.plan, ctx, key="计划", kind="工作计划")
         spec._plan = plan
         out += _inherit(spec, plan)
     if spec.unit is None:
@@ -106,7 +58,7 @@ def check_summary(spec: SummarySpec, ctx) -> list[Finding]:
     seen = {r.id for r in results}
 
     if plan is not None:
-        from ..plan_doc import goal_ids
+        from ..plan.context import goal_ids
 
         ids = goal_ids(plan.spec)
         for i, r in enumerate(results):

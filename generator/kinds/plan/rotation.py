@@ -6,8 +6,8 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from .common import SpecModel
-from .types import NonEmptyStr, Week
+from ...spec.common import SpecModel
+from ...spec.types import NonEmptyStr, Week
 
 
 class RotationRow(SpecModel):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .context import ContextMaker, common_context
-from .numbering import strip_typed_marker
-from .spec.common import Ref
-from .spec.duty import DutyGroup, DutySpec
-from .textnorm import normalize_text
+from ...context import ContextMaker, common_context
+from ...numbering import strip_typed_marker
+from ...spec.common import Ref
+from ...textnorm import normalize_text
+from .model import DutyGroup, DutySpec
 
 
 def _duty_items(maker: ContextMaker, values: list, path: tuple) -> list[str]:

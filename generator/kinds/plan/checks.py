@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 
-from .checks import Finding, check_dates_in_period, check_period, check_tree_depth, check_unique
-from .plan import PlanSpec
-from .plan_calendar import check_activities, term_calendar, week_limit
+from ...spec.checks import (
+    Finding,
+    check_dates_in_period,
+    check_period,
+    check_tree_depth,
+    check_unique,
+)
+from .model import PlanSpec
 from .rotation import check_rotation
+from .weeks import check_activities, term_calendar, week_limit
 
 
 def _split_people(owner: str) -> list[str]:

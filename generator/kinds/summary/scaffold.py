@@ -6,14 +6,14 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from .calendar.term import DEFAULT_END
-from .fsutil import write_text_atomic
-from .plan_doc import goal_ids
-from .spec.common import Ref, TreeNode
-from .spec.loader import load_spec
-from .spec.plan import PlanSpec
-from .spec.types import school_year_start
-from .yamlio import yaml_comment, yaml_quote
+from ...calendar.term import DEFAULT_END
+from ...fsutil import write_text_atomic
+from ...spec.common import Ref, TreeNode
+from ...spec.loader import load_spec
+from ...spec.types import school_year_start
+from ...yamlio import yaml_comment, yaml_quote
+from ..plan.context import goal_ids
+from ..plan.model import PlanSpec
 
 TODO = "【待填写】"
 

@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import DocumentBase, SpecModel, TextValue
-from .types import NonEmptyStr
+from ...spec.common import DocumentBase, SpecModel, TextValue
+from ...spec.types import NonEmptyStr
 
 
 class DutyGroup(SpecModel):

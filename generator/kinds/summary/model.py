@@ -7,8 +7,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, PrivateAttr
 
-from .common import DocumentBase, Paragraphs, SpecModel, TextValue, TreeNode
-from .types import NonEmptyStr
+from ...spec.common import DocumentBase, Paragraphs, SpecModel, TextValue, TreeNode
+from ...spec.types import NonEmptyStr
 
 STATUSES = ("已完成", "部分完成", "未完成")
 _PLACEHOLDER = re.compile(r"^【待[^】]*】$")
