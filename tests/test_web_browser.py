@@ -25,7 +25,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 ROOT = Path(__file__).resolve().parent.parent
-DEMO_PLAN = ROOT / "templates" / "demo" / "教科室工作计划.yaml"
+DEMO_PLAN = ROOT / "generator" / "kinds" / "plan" / "demo" / "教科室工作计划.yaml"
 
 
 @pytest.fixture(scope="module")

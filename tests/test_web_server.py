@@ -14,7 +14,7 @@ from wenshu.generator.web.app import Settings, create_app
 from wenshu.generator.web.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
-DEMO_PLAN = ROOT / "templates" / "demo" / "教科室工作计划.yaml"
+DEMO_PLAN = ROOT / "generator" / "kinds" / "plan" / "demo" / "教科室工作计划.yaml"
 HOST = "127.0.0.1:8765"
 ORIGIN = f"http://{HOST}"
 KEY = "test-key-0123456789"
@@ -127,10 +127,10 @@ def test_hostile_workbook_is_refused_like_a_hostile_docx(client):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>')
-    r = post(client, "/api/upload/table?key=行事历&name=坏.xlsx", buf.getvalue(),
+    r = post(client, "/api/upload/table?kind=工作计划&key=行事历&name=坏.xlsx", buf.getvalue(),
              **{"Content-Type": "application/octet-stream"})  # fmt: skip
     assert r.status_code == 400 and "DTD" in r.json()["error"]
-    r = post(client, "/api/upload/table?key=行事历&name=坏.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"0" * 100,
+    r = post(client, "/api/upload/table?kind=工作计划&key=行事历&name=坏.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"0" * 100,
              **{"Content-Type": "application/octet-stream"})  # fmt: skip
     assert r.status_code == 400 and "旧版 .xls" in r.json()["error"]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import WenshuError
-from .shapes import TableShape, flatten, shape_for
+from .shapes import TableShape, flatten, shapes_for
 
 OPTIONS_SHEET = "选项"
 # Width limits of a column, in characters.
@@ -138,7 +138,8 @@ def spec_choices(data: dict[str, Any], months: list[int] | None) -> Choices:
 
 def table_keys(data: dict[str, Any]) -> list[str]:
     """The table keys a spec holds, in its order."""
-    return [k for k in data if shape_for(k) is not None]
+    shapes = shapes_for(data.get("文种"))
+    return [k for k in data if k in shapes]
 
 
 def export_tables(
@@ -155,15 +156,15 @@ def export_tables(
     spec_path = Path(spec_path)
     loaded = load_yaml(spec_path)
     data = loaded.data if isinstance(loaded.data, dict) else {}
+    shapes = shapes_for(data.get("文种"))
     have = table_keys(data)
     wanted = tables or have
+    possible = "、".join(shapes) or "无"
     if not wanted:
-        raise WenshuError(
-            f"{spec_path} 中没有可导出的表格（{'、'.join(('行事历', '具体分工', '教研组'))}）。"
-        )
+        raise WenshuError(f"{spec_path} 中没有可导出的表格（这一文种的表格：{possible}）。")
     for name in wanted:
-        if shape_for(name) is None:
-            raise WenshuError(f"“{name}”不是可导出的表格，可选：行事历、具体分工、教研组。")
+        if name not in shapes:
+            raise WenshuError(f"“{name}”不是可导出的表格，可选：{possible}。")
         if name not in data:
             raise WenshuError(f"{spec_path} 中没有“{name}”。")
     if Path(output).suffix.lower() not in SUFFIXES:
@@ -175,8 +176,7 @@ def export_tables(
         months = None  # an unfinished spec still exports its tables
     out = []
     for name in wanted:
-        shape = shape_for(name)
-        assert shape is not None
+        shape = shapes[name]
         value = data[name]
         if isinstance(value, str) and value.lower().endswith(SUFFIXES):
             rows = read_table_file(spec_path.parent / value, shape).rows

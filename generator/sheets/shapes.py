@@ -284,53 +284,106 @@ def _key(value: Any) -> str:
     return str(value).strip() if value is not None else ""
 
 
+def closest_row(paths: list[tuple | None], path: tuple | list) -> int | None:
+    """Which row a problem at `path` (within a table value) belongs to: the first row
+    whose entry (see nest's `paths`) shares the most of it, so that a month's problem
+    goes to the month's first row."""
+    best_len, best = 0, None
+    for r, p in enumerate(paths):
+        if p is None:
+            continue
+        n = 0
+        while n < min(len(p), len(path)) and p[n] == path[n]:
+            n += 1
+        if n > best_len:
+            best_len, best = n, r
+    return best
+
+
 # ------------------------------------------------------------------------ the tables
 
-CALENDAR = TableShape(
-    key="行事历",
-    columns=(
-        Column("月份", ("月", "月 份", "时间（月）"), required=True, kind="month"),
+# Header variants people write in spreadsheets, by the spec key they mean. Any table of
+# any 文种 uses them: a header matches a column of its own table only.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "月份": ("月", "时间（月）"),
+    "内容": ("工作内容", "活动内容", "主要工作", "活动", "工作安排", "项目", "目标"),
+    "负责人": ("负责", "责任人", "负责部门", "负责人员", "责任部门", "承办"),
+    "周次": ("周", "周别", "教学周"),
+    "日期": ("时间", "具体日期"),
+    "姓名": ("人员", "教师", "名字"),
+    "职务": ("岗位", "职位"),
+    "职责": ("工作职责", "分工", "具体分工", "分工内容", "职责内容", "工作内容"),
+    "名称": ("教研组", "组名", "学科组", "教研组名称"),
+    "组长": ("教研组长",),
+    "成员": ("组员", "成员名单"),
+    "活动时间": ("教研时间", "活动安排", "时间"),
+    "研究主题": ("主题", "研究课题", "课题", "研究内容"),
+    "完成情况": ("完成", "状态"),
+    "实际": ("实际完成", "完成结果", "实际达到"),
+    "说明": ("备注", "情况说明"),
+    "指标": ("目标指标", "量化指标"),
+}
+# Columns whose cells are checked one by one when read (the spec types' own rules).
+CELL_KINDS = {"月份": "month", "周次": "week", "日期": "date"}
+
+
+def _item_model(model: Any, key: str) -> Any:
+    """The model of the items of list field `key` of `model` (None if not a model list)."""
+    from ..spec.messages import _aliases, _models_in
+
+    field = _aliases(model).get(key) if model is not None else None
+    found = _models_in(field.annotation) if field is not None else []
+    return found[0] if found else None
+
+
+def _required(model: Any) -> set[str]:
+    if model is None:
+        return set()
+    return {f.alias or name for name, f in model.model_fields.items() if f.is_required()}
+
+
+def shape_from_grid(grid: Any, model: Any) -> TableShape | None:
+    """The TableShape of a unit's Grid (None for grids a flat sheet cannot hold: nested
+    keys such as 轮值表.安排, or columns holding mappings)."""
+    if "." in grid.key or grid.maps:
+        return None
+    entry = _item_model(model, grid.key)
+    row_model = _item_model(entry, grid.rows) if grid.rows else entry
+    required = _required(row_model) | ({grid.group} & _required(entry) if grid.group else set())
+    columns = tuple(
         Column(
-            "内容", ("工作内容", "活动内容", "主要工作", "活动", "工作安排", "项目"), required=True
-        ),
-        Column("负责人", ("负责", "责任人", "负责部门", "负责人员", "责任部门", "承办")),
-        Column("周次", ("周", "周别", "教学周"), kind="week"),
-        Column("日期", ("时间", "具体日期", "日 期"), kind="date"),
-    ),
-    group="月份",
-    items="活动",
-    shorthand="内容",
-)
-
-ASSIGNMENTS = TableShape(
-    key="具体分工",
-    columns=(
-        Column("姓名", ("人员", "教师", "负责人", "名字"), required=True),
-        Column("职务", ("岗位", "职位", "分工岗位")),
-        Column(
-            "职责",
-            ("工作职责", "分工", "具体分工", "分工内容", "工作内容", "职责内容"),
-            is_list=True,
-            required=True,
-        ),
-    ),
-    continue_on="姓名",
-)
-
-GROUPS = TableShape(
-    key="教研组",
-    columns=(
-        Column("名称", ("教研组", "组名", "学科组", "教研组名称"), required=True),
-        Column("组长", ("教研组长", "负责人"), required=True),
-        Column("成员", ("组员", "成员名单", "教师"), is_list=True, required=True),
-        Column("活动时间", ("时间", "活动安排", "教研时间")),
-        Column("研究主题", ("主题", "研究课题", "课题", "研究内容")),
-    ),
-)
-
-SHAPES: dict[str, TableShape] = {s.key: s for s in (CALENDAR, ASSIGNMENTS, GROUPS)}
+            key,
+            ALIASES.get(key, ()),
+            is_list=key in grid.lists,
+            required=key in required,
+            kind=CELL_KINDS.get(key, "text"),
+        )
+        for key in grid.columns
+    )
+    row_required = _required(row_model)
+    return TableShape(
+        key=grid.key,
+        columns=columns,
+        group=grid.group,
+        items=grid.rows,
+        # An item that is only 内容 may be written as its text (- 检查开学准备).
+        shorthand="内容" if row_required == {"内容"} else None,
+        # Without groups, a row whose first cell is blank continues the row above (a
+        # merged 姓名 cell over a person's further duties).
+        continue_on=grid.columns[0] if grid.lists and not grid.group else None,
+    )
 
 
-def shape_for(key: str) -> TableShape | None:
-    """The shape of a table key, or None when the key is not a table."""
-    return SHAPES.get(key)
+def shapes_for(kind: Any) -> dict[str, TableShape]:
+    """The table keys of a 文种 (its unit's grids) with their shapes."""
+    from .. import kinds
+
+    unit = kinds.find(kind)
+    if unit is None:
+        return {}
+    out = {}
+    for grid in unit.grids:
+        shape = shape_from_grid(grid, unit.model)
+        if shape is not None:
+            out[shape.key] = shape
+    return out

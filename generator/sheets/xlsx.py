@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import Problem, SpecError, WenshuError
 from ..fsutil import read_user_file
-from .shapes import Column, TableShape, header_key, nest
+from .shapes import Column, TableShape, closest_row, header_key, nest
 
 MAX_XLSX_BYTES = 20 * 1024 * 1024
 # A 行事历 or a staff list has tens of rows; this bounds a hostile sheet's work.
@@ -46,12 +46,10 @@ class SheetTable:
         return f"{name}（{letter}列）" if letter else name
 
     def line_of(self, path: tuple) -> int | None:
-        """The sheet row of the entry at `path` (within the table value), if known."""
-        best_len, best = -1, None
-        for line, p in zip(self.lines, self.paths):
-            if p is not None and tuple(path[: len(p)]) == tuple(p) and len(p) > best_len:
-                best_len, best = len(p), line
-        return best
+        """The sheet row of the entry at `path` (within the table value): the first row
+        sharing the most of it (a month's problem is on the month's first row)."""
+        row = closest_row(self.paths, tuple(path))
+        return self.lines[row] if row is not None else None
 
 
 def _rejected(label: str, reason: str) -> SpecError:

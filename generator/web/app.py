@@ -223,8 +223,9 @@ def create_app(settings: Settings, hosts: set[str]) -> Any:
 
         name = _upload_name(request, (".xlsx", ".xlsm"))
         key = request.query_params.get("key", "")
+        kind = request.query_params.get("kind", "")
         body = await request.body()
-        return JSONResponse(rows_from_upload(key, name, body))
+        return JSONResponse(rows_from_upload(kind, key, name, body))
 
     async def api_table_export(request: Request) -> Response:
         from .tables_api import workbook_for_rows
@@ -235,9 +236,7 @@ def create_app(settings: Settings, hosts: set[str]) -> Any:
         return Response(
             body,
             media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            headers={
-                "content-disposition": f"attachment; filename*=UTF-8''{quote(key + '.xlsx')}"
-            },
+            headers={"content-disposition": f"attachment; filename*=UTF-8''{quote(key + '.xlsx')}"},
         )
 
     async def api_corpus_search(request: Request) -> Response:
@@ -245,7 +244,13 @@ def create_app(settings: Settings, hosts: set[str]) -> Any:
 
         q = request.query_params
         return JSONResponse(
-            search(settings.corpus_path, q.get("q", ""), q.get("category"), q.get("topic"), q.get("kind"))
+            search(
+                settings.corpus_path,
+                q.get("q", ""),
+                q.get("category"),
+                q.get("topic"),
+                q.get("kind"),
+            )
         )
 
     async def api_corpus_show(request: Request) -> Response:
@@ -258,7 +263,9 @@ def create_app(settings: Settings, hosts: set[str]) -> Any:
 
         q = request.query_params
         return JSONResponse(
-            calendar_payload(ws, q.get("path", ""), q.get("year", ""), q.get("term", ""), q.get("start", ""))
+            calendar_payload(
+                ws, q.get("path", ""), q.get("year", ""), q.get("term", ""), q.get("start", "")
+            )
         )
 
     # ---------------------------------------------------------------- errors
@@ -326,7 +333,7 @@ def _error(request: Request, message: str, status: int, extra: dict | None = Non
     return HTMLResponse(
         '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>文书</title>'
         '<link rel="stylesheet" href="/static/wenshu.css"><body class="message-page">'
-        f"<h1>无法打开</h1><p>{escape(message)}</p><p><a href=\"/\">返回首页</a></p></body></html>",
+        f'<h1>无法打开</h1><p>{escape(message)}</p><p><a href="/">返回首页</a></p></body></html>',
         status_code=status,
     )
 

@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 
-
 @click.command("serve", context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--dir",
@@ -15,7 +14,12 @@ import click
     type=click.Path(file_okay=False, path_type=Path),
     help="工作文件夹：文档（输入文件和生成的 Word、PDF）都放在这里。默认：“文档”中的“文书”文件夹。",
 )
-@click.option("--port", type=click.IntRange(0, 65535), default=None, help="端口（默认 8765，被占用时依次试后面几个）。")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=None,
+    help="端口（默认 8765，被占用时依次试后面几个）。",
+)
 @click.option(
     "--host",
     default="127.0.0.1",
@@ -24,7 +28,9 @@ import click
 )
 @click.option("--no-browser", is_flag=True, help="不自动打开浏览器。")
 @click.pass_context
-def serve_cmd(ctx: click.Context, folder: Path | None, port: int | None, host: str, no_browser: bool) -> None:
+def serve_cmd(
+    ctx: click.Context, folder: Path | None, port: int | None, host: str, no_browser: bool
+) -> None:
     """在浏览器中编写和生成文档（本机网页，不需要联网）。
 
     \b

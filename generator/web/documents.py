@@ -22,24 +22,24 @@ _CHOICES = {
 
 
 def kinds() -> list[str]:
-    """The 文种 a document can be (those the spec loader knows)."""
-    from ..spec.loader import _ensure_registered, _REGISTRY
+    """The 文种 a document can be (the registry's units)."""
+    from .. import kinds as registry
 
-    _ensure_registered()
-    return list(_REGISTRY)
+    return registry.names()
 
 
 def kind_payload(kind: str) -> dict[str, Any]:
     """What the page needs to build the form of a 文种: its JSON Schema (the one
     `wenshu schema` prints) and how keys are edited."""
-    from ..spec.schema import KEY_HELP, schema_data
+    from ..spec.schema import key_help, schema_data
     from ..templating import TemplateLibrary
 
     schema = schema_data(kind)
+    helps = key_help(kind)
     tables = {
         key: {
             "columns": [
-                {"key": c.key, "list": c.is_list, "help": KEY_HELP.get(c.key, "")}
+                {"key": c.key, "list": c.is_list, "help": helps.get(c.key, "")}
                 for c in shape.columns
             ],
             "group": shape.group,
@@ -105,7 +105,9 @@ def save_document(
     new_text = updated_text(text, sd.data, PurePosixPath(rel).name)
     if as_copy:
         p = PurePosixPath(rel)
-        target = ws.free_name(f"{p.stem}（网页）", p.suffix, str(p.parent) if str(p.parent) != "." else "")
+        target = ws.free_name(
+            f"{p.stem}（网页）", p.suffix, str(p.parent) if str(p.parent) != "." else ""
+        )
         new_version = ws.create_spec(target, new_text)
     else:
         target = rel
@@ -116,12 +118,10 @@ def save_document(
 
 def new_document(ws: Workspace, kind: str, template: str = "", name: str = "") -> str:
     """A new spec from the 文种's starter (with the chosen template); its path."""
+    from .. import kinds as registry
     from ..rollover.yamldoc import load_roundtrip
-    from ..starters import starter_text
 
-    if kind not in kinds():
-        raise WenshuError(f"未知的文种“{kind}”，可选：{'、'.join(kinds())}。")
-    text = starter_text(kind)
+    text = registry.get(kind).starter.read_text(encoding="utf-8")
     if template:
         doc = load_roundtrip(text, kind)
         if "模板" in doc.data:
@@ -181,7 +181,7 @@ def rollover_document(ws: Workspace, rel: str, to: str, term: str, start: str) -
 
 def summary_from_plan(ws: Workspace, rel: str) -> dict[str, Any]:
     """`wenshu summary init`: the summary scaffold beside the plan."""
-    from ..summary_init import default_scaffold_path, write_scaffold
+    from ..kinds.summary.scaffold import default_scaffold_path, write_scaffold
 
     path = ws.path(rel, SPEC_SUFFIXES)
     target = ws.path(ws.free_name(default_scaffold_path(path).stem, ".yaml", _folder(rel)))

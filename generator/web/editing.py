@@ -11,31 +11,23 @@ cell).
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, SpecError, WenshuError
-from ..sheets.shapes import TableShape, flatten, nest
+from ..sheets.shapes import TableShape, closest_row, flatten, nest
 from ..sheets.xlsx import SUFFIXES as SHEET_SUFFIXES
+from ..spec.messages import parse_path
 from ..yamlio import LoadedYaml
 from .specedit import plain
 
 
 def table_shapes(kind: str | None) -> dict[str, TableShape]:
-    """The keys of a 文种 edited as grids, with their shapes."""
-    from ..sheets.shapes import SHAPES
-    from ..spec.loader import model_for
+    """The keys of a 文种 edited as grids (its unit's grids), with their shapes."""
+    from ..sheets.shapes import shapes_for
 
-    if not kind:
-        return {}
-    try:
-        model = model_for(kind)
-    except SpecError:
-        return {}
-    aliases = {f.alias or name for name, f in model.model_fields.items()}
-    return {k: s for k, s in SHAPES.items() if k in aliases}
+    return shapes_for(kind)
 
 
 def is_sheet_reference(value: Any) -> bool:
@@ -81,30 +73,11 @@ def spec_data(state: dict[str, Any], original: Any = None) -> SpecData:
     return out
 
 
-_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
-def parse_path(text: str | None) -> list[Any]:
-    """行事历[2].活动[1].日期 → ["行事历", 1, "活动", 0, "日期"] (the loader's paths)."""
-    out: list[Any] = []
-    for name, index in _PART.findall(text or ""):
-        out.append(int(index) - 1 if index else name)
-    return out
-
-
 def _grid_target(path: list[Any], shape: TableShape, row_paths: list[tuple | None]) -> dict:
     """The grid row and column of a problem inside a table: the first row whose entry
     shares the most of the problem's path (a month's problem goes to its first row)."""
     rest = path[1:]
-    best, best_len = None, 0
-    for r, p in enumerate(row_paths):
-        if p is None:
-            continue
-        n = 0
-        while n < min(len(p), len(rest)) and p[n] == rest[n]:
-            n += 1
-        if n > best_len:
-            best, best_len = r, n
+    best = closest_row(row_paths, rest)
     column = next((part for part in rest if isinstance(part, str) and part in shape.keys), None)
     return {"table": path[0], "row": best, "column": column}
 

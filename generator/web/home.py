@@ -78,8 +78,10 @@ def home_context(ws: Workspace, corpus_path: Path | None) -> dict[str, Any]:
     rows = [_row(ws, info) for info in ws.documents()]
     groups: dict[str, dict[str, list[DocRow]]] = {}
     order = kinds()
-    for row in sorted(rows, key=lambda r: (order.index(r.kind) if r.kind in order else 99)):
-        groups.setdefault(row.kind, {}).setdefault(row.period or "（没有写学年学期）", []).append(row)
+    for row in sorted(rows, key=lambda r: order.index(r.kind) if r.kind in order else 99):
+        groups.setdefault(row.kind, {}).setdefault(row.period or "（没有写学年学期）", []).append(
+            row
+        )
     library = TemplateLibrary([])
     templates = {
         k: sorted((t.name for t in library.list(k)), key=lambda n: (n != "通用", n)) for k in order

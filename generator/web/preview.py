@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from ..docx.profiles import FontSpec, Profile, get_profile
 from ..doctree import (
     Document,
     Heading,
@@ -24,6 +23,7 @@ from ..doctree import (
     format_cn_date,
     toc_entries,
 )
+from ..docx.profiles import FontSpec, Profile, get_profile
 
 _PT_MM = 25.4 / 72
 

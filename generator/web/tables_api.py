@@ -7,21 +7,21 @@ from typing import Any
 
 from ..errors import SpecError, WenshuError
 from ..sheets.export import spec_choices, workbook_bytes
-from ..sheets.shapes import shape_for
+from ..sheets.shapes import shapes_for
 from ..sheets.xlsx import read_table
 
 
-def _shape(key: str):
-    shape = shape_for(key)
+def _shape(kind: Any, key: str):
+    shape = shapes_for(kind).get(key)
     if shape is None:
-        raise WenshuError(f"“{key}”不是表格。")
+        raise WenshuError(f"“{key}”不是{kind or ''}的表格。")
     return shape
 
 
-def rows_from_upload(key: str, name: str, body: bytes) -> dict[str, Any]:
+def rows_from_upload(kind: str, key: str, name: str, body: bytes) -> dict[str, Any]:
     """The grid rows of table `key` read from an uploaded workbook, with any warnings;
     problems (naming sheet, row and column) come back as an error listing them."""
-    shape = _shape(key)
+    shape = _shape(kind, key)
     table = read_table(body, shape, name)
     rows = [{k: _cell(row.get(k)) for k in shape.keys} for row in table.rows]
     return {"rows": rows, "warnings": [p.render() for p in table.problems], "label": table.label}
@@ -37,10 +37,10 @@ def _cell(value: Any) -> Any:
 
 def workbook_for_rows(key: str, rows: Any, state: Any) -> bytes:
     """An .xlsx of one grid, with the drop-down lists the spec's data suggests."""
-    shape = _shape(key)
+    data = state if isinstance(state, dict) else {}
+    shape = _shape(data.get("文种"), key)
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
         raise WenshuError("表格数据格式不对，请刷新页面。")
-    data = state if isinstance(state, dict) else {}
     months = None
     try:
         from ..spec.common import Period

@@ -64,7 +64,7 @@ const SpecGrid = (() => {
     file.addEventListener("change", async () => {
       if (!file.files[0]) return;
       try {
-        const result = await Wenshu.upload(`/api/upload/table?key=${encodeURIComponent(key)}`, file.files[0]);
+        const result = await Wenshu.upload(`/api/upload/table?kind=${encodeURIComponent(form.state["文种"])}&key=${encodeURIComponent(key)}`, file.files[0]);
         rows.splice(0, rows.length, ...result.rows);
         form.changed(true);
         Wenshu.toast(`已从 ${result.label} 读入 ${result.rows.length} 行。` + (result.warnings.length ? `\n${result.warnings.join("\n")}` : ""));
