@@ -59,6 +59,8 @@ def _new_scalar(value: Any, old: Any = None) -> Any:
         except ValueError:
             return text
     if old is not None and isinstance(old, str):
+        if old.endswith("\n") and "\n" in old and not text.endswith("\n"):
+            text += "\n"  # a text area drops a block's final line break; keep the "|"
         styled = same_style(old, text)
         if "\n" in text and not isinstance(styled, LiteralScalarString):
             return LiteralScalarString(text)
@@ -119,7 +121,7 @@ def merge(old: Any, new: Any) -> Any:
         return merge(old, new["内容"])
     if isinstance(old, (dict, list)) or isinstance(new, (dict, list)):
         return to_yaml(new)
-    if old is not None and _scalar_text(old) == _scalar_text(new):
+    if old is not None and _scalar_text(old).rstrip("\n") == _scalar_text(new).rstrip("\n"):
         return old
     return _new_scalar(new, old)
 
