@@ -58,7 +58,17 @@ def start_server(workspace: Path, corpus: Path, timeout: float = 30.0) -> Server
     """Start `wenshu serve --no-browser --port 0` and wait for its address."""
     env = {**os.environ, "WENSHU_CORPUS": str(corpus), "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "wenshu", "serve", "--dir", str(workspace), "--no-browser", "--port", "0"],
+        [
+            sys.executable,
+            "-m",
+            "wenshu",
+            "serve",
+            "--dir",
+            str(workspace),
+            "--no-browser",
+            "--port",
+            "0",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

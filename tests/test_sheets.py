@@ -88,13 +88,24 @@ def test_list_columns_and_continuation_rows():
 
 def test_read_workbook_with_header_variants_and_merged_months():
     data = workbook(
-        [["月份", "工作内容", "负责人", "周次"], [9, "开学检查", "王", 1], [None, "教师会", "", 2], [10, "月查", "李", 6]],
+        [
+            ["月份", "工作内容", "负责人", "周次"],
+            [9, "开学检查", "王", 1],
+            [None, "教师会", "", 2],
+            [10, "月查", "李", 6],
+        ],
         merges=["A2:A3"],
     )
     table = read_table(data, CAL, "行事历.xlsx")
     assert table.label == "行事历.xlsx 工作表“行事历”"
     assert table.value == [
-        {"月份": 9, "活动": [{"周次": 1, "内容": "开学检查", "负责人": "王"}, {"周次": 2, "内容": "教师会"}]},
+        {
+            "月份": 9,
+            "活动": [
+                {"周次": 1, "内容": "开学检查", "负责人": "王"},
+                {"周次": 2, "内容": "教师会"},
+            ],
+        },
         {"月份": 10, "活动": [{"周次": 6, "内容": "月查", "负责人": "李"}]},
     ]
     assert table.letters["内容"] == "B" and table.where("内容") == "工作内容（B列）"
@@ -102,12 +113,17 @@ def test_read_workbook_with_header_variants_and_merged_months():
 
 
 def test_cell_errors_name_sheet_row_and_column():
-    data = workbook([["周次", "月份", "内容"], [1, 9, "甲"], ["第x周", "十三月", "乙"], [3, 9, "丙"]])
+    data = workbook(
+        [["周次", "月份", "内容"], [1, 9, "甲"], ["第x周", "十三月", "乙"], [3, 9, "丙"]]
+    )
     with pytest.raises(SpecError) as err:
         read_table(data, CAL, "行事历.xlsx")
     lines = [p.render() for p in err.value.problems]
     assert any(line.startswith("行事历.xlsx 工作表“行事历” 第3行 周次（A列）:") for line in lines)
-    assert any(line.startswith("行事历.xlsx 工作表“行事历” 第3行 月份（B列）:") and "十三月" in line for line in lines)
+    assert any(
+        line.startswith("行事历.xlsx 工作表“行事历” 第3行 月份（B列）:") and "十三月" in line
+        for line in lines
+    )
 
 
 def test_missing_and_unknown_columns():
@@ -116,7 +132,9 @@ def test_missing_and_unknown_columns():
     text = str(err.value)
     assert "缺少列“内容”" in text and "第1行" in text
     table = read_table(workbook([["月份", "内容", "备注"], [9, "甲", "x"]]), CAL, "a.xlsx")
-    assert [p.severity for p in table.problems] == ["warning"] and "备注" in table.problems[0].message
+    assert [p.severity for p in table.problems] == ["warning"] and "备注" in table.problems[
+        0
+    ].message
 
 
 def test_not_a_workbook_is_refused_in_words(tmp_path):
@@ -170,7 +188,9 @@ def _plan_with_sheet(tmp_path: Path, sheet: bytes, name: str = "行事历.xlsx")
 
 
 def test_spec_table_key_naming_a_workbook_builds(tmp_path):
-    sheet = workbook([["月份", "内容", "负责人"], [9, "开学工作检查", "周明"], [10, "教学常规检查", "周明"]])
+    sheet = workbook(
+        [["月份", "内容", "负责人"], [9, "开学工作检查", "周明"], [10, "教学常规检查", "周明"]]
+    )
     path = _plan_with_sheet(tmp_path, sheet)
     result = CliRunner().invoke(main, ["build", str(path)])
     assert result.exit_code == 0, result.output
@@ -190,9 +210,14 @@ def test_spec_checks_on_workbook_rows_name_the_sheet_row(tmp_path):
 
 def test_spec_workbook_outside_its_folder_is_refused(tmp_path):
     path = _plan_with_sheet(tmp_path, workbook([["月份", "内容"], [9, "甲"]]))
-    path.write_text(path.read_text(encoding="utf-8").replace("行事历: 行事历.xlsx", "行事历: ../行事历.xlsx"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("行事历: 行事历.xlsx", "行事历: ../行事历.xlsx"),
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(main, ["build", str(path)])
     assert result.exit_code == 2 and "应放在输入文件所在的文件夹" in result.output
-    path.write_text(path.read_text(encoding="utf-8").replace("../行事历.xlsx", "没有.xlsx"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("../行事历.xlsx", "没有.xlsx"), encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["build", str(path)])
     assert result.exit_code == 2 and "没有.xlsx" in result.output

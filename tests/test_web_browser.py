@@ -76,7 +76,9 @@ class Page:
         full_page_screenshot(self.d, self.site.shots / f"{self.n:02d}-{name}.png")
 
     def previews(self) -> int:
-        return int(self.d.find_element(By.TAG_NAME, "body").get_attribute("data-preview-count") or 0)
+        return int(
+            self.d.find_element(By.TAG_NAME, "body").get_attribute("data-preview-count") or 0
+        )
 
     def wait_preview(self, after: int):
         wait_for(lambda: self.previews() > after, what="a preview answer")
@@ -130,7 +132,9 @@ class Page:
         self.wait_preview(before)
 
     def upload(self, input_element, path: Path):
-        self.d.execute_script("arguments[0].hidden = false; arguments[0].style.display = 'block';", input_element)
+        self.d.execute_script(
+            "arguments[0].hidden = false; arguments[0].style.display = 'block';", input_element
+        )
         input_element.send_keys(str(path))
 
     def toast(self) -> str:
@@ -178,9 +182,7 @@ def test_month_outside_term_is_shown_beside_its_cell_and_fixed(page: Page):
     month = page.cell("行事历", 0, "月份")
     page.type_into(month, "3")
     message = wait_for(
-        lambda: page.grid(
-            "行事历"
-        ).find_element(By.XPATH, "../../div[@class='grid-msgs']").text,
+        lambda: page.grid("行事历").find_element(By.XPATH, "../../div[@class='grid-msgs']").text,
         what="the error under the grid",
     )
     assert "第1行 月份" in message and "不包含3月" in message
@@ -190,7 +192,9 @@ def test_month_outside_term_is_shown_beside_its_cell_and_fixed(page: Page):
     assert "错误" in page.d.find_element(By.ID, "summary").text
     page.shot("month-error")
     page.type_into(page.cell("行事历", 0, "月份"), "11")
-    wait_for(lambda: not page.d.find_elements(By.CSS_SELECTOR, "td.has-error"), what="the error gone")
+    wait_for(
+        lambda: not page.d.find_elements(By.CSS_SELECTOR, "td.has-error"), what="the error gone"
+    )
     html = page.d.find_element(By.ID, "preview").get_attribute("innerHTML")
     assert html != before_html and "11月" in page.preview_text()
     assert "stale" not in page.d.find_element(By.ID, "preview").get_attribute("class")
@@ -225,7 +229,9 @@ def test_insert_corpus_section_as_reference_and_as_text(page: Page, site):
     area = page.field("指导思想").find_element(By.TAG_NAME, "textarea")
     area.click()
     search.send_keys("青年教师 培养", Keys.ENTER)
-    hit = wait_for(lambda: page.d.find_elements(By.CSS_SELECTOR, "#corpus-results .hit"), what="hits")[0]
+    hit = wait_for(
+        lambda: page.d.find_elements(By.CSS_SELECTOR, "#corpus-results .hit"), what="hits"
+    )[0]
     hit.click()
     detail = wait_for(lambda: page.d.find_element(By.ID, "corpus-detail"), what="the full text")
     wait_for(lambda: detail.is_displayed() and "插入引用" in detail.text, what="detail buttons")
@@ -281,7 +287,9 @@ def test_upload_xlsx_calendar_into_the_grid(page: Page, tmp_path):
 def test_download_docx_and_read_it(page: Page, site, downloads):
     import docx
 
-    (site.workspace / "教科室工作计划.yaml").write_text(DEMO_PLAN.read_text(encoding="utf-8"), encoding="utf-8")
+    (site.workspace / "教科室工作计划.yaml").write_text(
+        DEMO_PLAN.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     page.open_editor("教科室工作计划.yaml")
     for old in downloads.glob("*"):
         old.unlink()
@@ -323,9 +331,7 @@ def test_commented_yaml_keeps_its_comments(page: Page, site):
     page.type_into(page.field("部门").find_element(By.TAG_NAME, "input"), "数学教研组")
     page.save()
     after = path.read_text(encoding="utf-8")
-    changed = [
-        (a, b) for a, b in zip(COMMENTED.splitlines(), after.splitlines()) if a != b
-    ]
+    changed = [(a, b) for a, b in zip(COMMENTED.splitlines(), after.splitlines()) if a != b]
     assert changed == [("部门: 语文教研组", "部门: 数学教研组")]
     assert len(after.splitlines()) == len(COMMENTED.splitlines())
     page.shot("commented")
@@ -339,12 +345,17 @@ def test_file_changed_on_disk_is_not_overwritten(page: Page, site):
     elsewhere = COMMENTED.replace("每周集体备课一次。", "每两周集体备课一次。")
     path.write_text(elsewhere, encoding="utf-8")
     page.click_text("保存")
-    notice = wait_for(lambda: page.d.find_element(By.CSS_SELECTOR, ".notice.conflict"), what="conflict")
+    notice = wait_for(
+        lambda: page.d.find_element(By.CSS_SELECTOR, ".notice.conflict"), what="conflict"
+    )
     assert "被其他程序修改过" in notice.text
     assert path.read_text(encoding="utf-8") == elsewhere
     page.shot("conflict")
     page.click_text("另存一份", notice)
-    wait_for(lambda: "%EF%BC%88" in page.d.current_url or "（网页）" in page.d.current_url, what="the copy")
+    wait_for(
+        lambda: "%EF%BC%88" in page.d.current_url or "（网页）" in page.d.current_url,
+        what="the copy",
+    )
     copy = site.workspace / "手写计划（网页）.yaml"
     assert "单位: 城西中学" in copy.read_text(encoding="utf-8")
     assert path.read_text(encoding="utf-8") == elsewhere
@@ -401,7 +412,13 @@ def test_home_import_rollover_summary_and_calendar(page: Page, site, tmp_path):
     from urllib.parse import quote
 
     page.d.get(f"{site.base}/calendar?path={quote('2025秋计划.yaml')}")
-    table = wait_for(lambda: page.d.find_element(By.ID, "cal-table").is_displayed() and page.d.find_element(By.ID, "cal-table"), what="weeks")
+    table = wait_for(
+        lambda: (
+            page.d.find_element(By.ID, "cal-table").is_displayed()
+            and page.d.find_element(By.ID, "cal-table")
+        ),
+        what="weeks",
+    )
     text = table.text
     assert "第1周" in text and "国庆节" in text and "师徒结对仪式" in text
     time.sleep(0.2)

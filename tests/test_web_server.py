@@ -93,7 +93,14 @@ def test_pages_carry_a_strict_content_security_policy(client):
 
 @pytest.mark.parametrize(
     "path",
-    ["../外面.yaml", "/etc/passwd.yaml", "a/../../外面.yaml", ".hidden.yaml", "C:/x.yaml", "计划.txt"],
+    [
+        "../外面.yaml",
+        "/etc/passwd.yaml",
+        "a/../../外面.yaml",
+        ".hidden.yaml",
+        "C:/x.yaml",
+        "计划.txt",
+    ],
 )
 def test_paths_outside_the_workspace_are_refused(client, path):
     r = client.get("/api/doc", params={"path": path})
@@ -116,7 +123,9 @@ def test_uploads_over_the_limit_are_refused(client):
     from wenshu.generator.web.security import MAX_UPLOAD_BYTES
 
     big = b"0" * (MAX_UPLOAD_BYTES + 1)
-    r = post(client, "/api/upload/corpus?name=a.txt", big, **{"Content-Type": "application/octet-stream"})
+    r = post(
+        client, "/api/upload/corpus?name=a.txt", big, **{"Content-Type": "application/octet-stream"}
+    )
     assert r.status_code == 413 and "太大" in r.json()["error"]
 
 
@@ -163,7 +172,7 @@ def test_preview_is_the_document_tree_the_writer_gets(client):
     # Merged month cells: one cell spanning the month's rows.
     assert 'rowspan="3"' in html
     # The writer's column widths (percentages of the table), not the browser's guess.
-    assert "<colgroup><col style=\"width:" in html
+    assert '<colgroup><col style="width:' in html
 
 
 def test_validation_messages_are_the_loaders_mapped_to_fields_and_cells(client):
@@ -207,7 +216,11 @@ def test_save_keeps_comments_and_refuses_a_file_changed_on_disk(client, workspac
     r = post(client, "/api/save", {"path": "计划.yaml", "state": state, "version": doc["version"]})
     assert r.status_code == 409 and r.json()["conflict"]
     assert path.read_text(encoding="utf-8").endswith("# 手工加的一行\n")
-    r = post(client, "/api/save", {"path": "计划.yaml", "state": state, "version": doc["version"], "copy": True})
+    r = post(
+        client,
+        "/api/save",
+        {"path": "计划.yaml", "state": state, "version": doc["version"], "copy": True},
+    )
     assert r.json()["path"] == "计划（网页）.yaml"
     assert (workspace / "计划（网页）.yaml").is_file()
 
@@ -219,7 +232,17 @@ def test_corpus_search_is_the_cli_search(client, tmp_path):
 
     hits = client.get("/api/corpus/search", params={"q": "青年教师 培养"}).json()["hits"]
     out = CliRunner().invoke(
-        main, ["--corpus", str(tmp_path / "corpus.sqlite"), "corpus", "search", "青年教师 培养", "-n", "30", "--json"]
+        main,
+        [
+            "--corpus",
+            str(tmp_path / "corpus.sqlite"),
+            "corpus",
+            "search",
+            "青年教师 培养",
+            "-n",
+            "30",
+            "--json",
+        ],
     )
     assert [h["id"] for h in hits] == [h["id"] for h in json.loads(out.output)]
     section = client.get("/api/corpus/show", params={"id": hits[0]["id"]}).json()
@@ -229,10 +252,14 @@ def test_corpus_search_is_the_cli_search(client, tmp_path):
 def test_calendar_is_the_cli_calendar(client, workspace):
     from wenshu.generator.calendar import build_term_calendar, calendar_to_json
 
-    text = DEMO_PLAN.read_text(encoding="utf-8").replace("学期: 第一学期", "学期: 第一学期\n开学: 2025-09-01", 1)
+    text = DEMO_PLAN.read_text(encoding="utf-8").replace(
+        "学期: 第一学期", "学期: 第一学期\n开学: 2025-09-01", 1
+    )
     (workspace / "开学.yaml").write_text(text, encoding="utf-8")
     data = client.get("/api/calendar", params={"path": "开学.yaml"}).json()
-    expected = calendar_to_json(build_term_calendar(2025, 1, __import__("datetime").date(2025, 9, 1)))
+    expected = calendar_to_json(
+        build_term_calendar(2025, 1, __import__("datetime").date(2025, 9, 1))
+    )
     assert [w["开始"] for w in data["weeks"]] == [w["开始"] for w in expected["weeks"]]
     week1 = data["weeks"][0]
     assert any("制订教科室学期工作计划" in a["内容"] for a in week1["活动"])
@@ -263,7 +290,9 @@ def test_table_export_of_grid_rows(client):
     import openpyxl
 
     state = client.get("/api/doc", params={"path": "计划.yaml"}).json()["state"]
-    r = post(client, "/api/table/export", {"key": "行事历", "rows": state["行事历"], "state": state})
+    r = post(
+        client, "/api/table/export", {"key": "行事历", "rows": state["行事历"], "state": state}
+    )
     wb = openpyxl.load_workbook(io.BytesIO(r.content))
     ws = wb["行事历"]
     assert ws["A1"].value == "月份" and ws.max_row == len(state["行事历"]) + 1

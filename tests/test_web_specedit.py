@@ -61,7 +61,10 @@ def test_unchanged_page_data_gives_the_file_back_byte_for_byte():
 def test_one_field_changes_one_line():
     state = _state()
     state["单位"] = "城北中学"
-    assert _changed(_save(state)) == ["-单位: 城南中学          # 全称", "+单位: 城北中学          # 全称"]
+    assert _changed(_save(state)) == [
+        "-单位: 城南中学          # 全称",
+        "+单位: 城北中学          # 全称",
+    ]
 
 
 def test_grid_edit_keeps_short_forms_and_comments_elsewhere():
