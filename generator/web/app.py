@@ -258,6 +258,12 @@ def create_app(settings: Settings, hosts: set[str]) -> Any:
 
         return JSONResponse(show(settings.corpus_path, request.query_params.get("id", "")))
 
+    async def api_corpus_resolve(request: Request) -> Response:
+        from .corpus_api import resolved_text
+
+        data = await _json(request)
+        return JSONResponse(resolved_text(settings.corpus_path, _str(data, "id"), data.get("state")))
+
     async def api_calendar(request: Request) -> Response:
         from .calendar_api import calendar_payload
 
@@ -312,6 +318,7 @@ def create_app(settings: Settings, hosts: set[str]) -> Any:
         Route("/api/table/export", api_table_export, methods=["POST"]),
         Route("/api/corpus/search", api_corpus_search),
         Route("/api/corpus/show", api_corpus_show),
+        Route("/api/corpus/resolve", api_corpus_resolve, methods=["POST"]),
         Route("/api/calendar", api_calendar),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]

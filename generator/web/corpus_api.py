@@ -73,3 +73,38 @@ def import_upload(corpus_path: Path | None, name: str, body: bytes) -> dict[str,
     for failed in out.get("failed", []):
         failed["path"] = name  # not the temporary folder
     return out
+
+
+def resolved_text(corpus_path: Path | None, section_id: str, state: Any) -> dict[str, Any]:
+    """A section with {{ 单位 }} and the like filled from the page's data (the same
+    resolve_reference as a spec's 引用), for inserting it as plain text."""
+    from types import SimpleNamespace
+
+    from ..context import section_variables
+    from ..corpus import resolve_reference
+    from ..spec.common import Period
+
+    data = state if isinstance(state, dict) else {}
+
+    def text(key: str) -> str:
+        value = data.get(key)
+        return str(value).strip() if isinstance(value, (str, int)) else ""
+
+    try:
+        period = Period.model_validate({k: data[k] for k in ("学年", "学期", "年度") if text(k)})
+    except ValueError:
+        period = Period()
+    spec = SimpleNamespace(
+        unit=text("单位"),
+        department=text("部门"),
+        school_year=period.school_year,
+        term_name=period.term_name,
+        year=period.year,
+        post=text("岗位"),
+    )
+    corpus = _open(corpus_path)
+    try:
+        section = resolve_reference(corpus, section_id.strip(), {}, section_variables(spec))
+    finally:
+        corpus.close()
+    return {"id": section_id, "title": section.title, "text": section.text, "items": list(section.items)}

@@ -5,6 +5,7 @@ init, import-spec."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -34,7 +35,7 @@ def kind_payload(kind: str) -> dict[str, Any]:
     from ..spec.schema import key_help, schema_data
     from ..templating import TemplateLibrary
 
-    schema = schema_data(kind)
+    schema = _for_the_page(schema_data(kind))
     helps = key_help(kind)
     tables = {
         key: {
@@ -51,6 +52,21 @@ def kind_payload(kind: str) -> dict[str, Any]:
     if templates:
         choices["模板"] = templates
     return {"kind": kind, "schema": schema, "tables": tables, "choices": choices}
+
+
+def _for_the_page(node: Any) -> Any:
+    """Help texts without command-line hints (见 wenshu templates list): the page offers
+    those values itself."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                node[key] = re.sub(r"[，,；;]?\s*见 ?wenshu [^，。；]*", "", value)
+            else:
+                _for_the_page(value)
+    elif isinstance(node, list):
+        for value in node:
+            _for_the_page(value)
+    return node
 
 
 def original_data(ws: Workspace, rel: str) -> Any:

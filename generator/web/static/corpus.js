@@ -31,6 +31,7 @@ const CorpusPanel = (() => {
       fillFilters(result.filters);
       $("corpus-detail").hidden = true;
       const list = $("corpus-results");
+      list.hidden = false;
       if (!result.hits.length) {
         list.replaceChildren(el("p", { class: "hint" }, $("corpus-q").value ? "没有找到。换个说法，或去掉筛选条件。" : "输入要找的内容，如“青年教师培养”“双减”。"));
         return;
@@ -49,7 +50,8 @@ const CorpusPanel = (() => {
       const section = await get(`/api/corpus/show?id=${encodeURIComponent(id)}`);
       const box = $("corpus-detail");
       box.hidden = false;
-      box.replaceChildren(
+      $("corpus-results").hidden = true;
+      box.replaceChildren(...[
         el("div", { class: "detail-head" }, el("b", {}, section.title || "（无标题）"), ` ${section.id}`),
         el("div", { class: "hint" }, [section.category, ...section.topics].join(" · ")),
         section.text ? el("p", { class: "detail-text" }, section.text) : null,
@@ -57,17 +59,29 @@ const CorpusPanel = (() => {
         el("div", { class: "detail-actions" },
           el("button", { type: "button", class: "primary", onclick: () => insert(section, false) }, "插入文字"),
           el("button", { type: "button", onclick: () => insert(section, true) }, "插入引用（保持关联）"),
-          el("button", { type: "button", class: "plain", onclick: () => { box.hidden = true; } }, "返回")),
-        el("p", { class: "hint" }, "先在左边点一下要插入的位置。“插入引用”在生成时才把片段放进文档，并自动填入本校的单位、部门等。"));
+          el("button", { type: "button", class: "plain", onclick: () => { box.hidden = true; $("corpus-results").hidden = false; } }, "返回结果")),
+        el("p", { class: "hint" }, "先在左边点一下要插入的位置。“插入引用”在生成时才把片段放进文档，并自动填入本校的单位、部门等。"),
+      ].filter(Boolean));
       box.scrollIntoView({ block: "nearest" });
     } catch (error) {
       toast(error.message, "error");
     }
   }
 
-  function insert(section, asRef) {
+  // As text, the section's {{ 单位 }} and the like are filled from the document first.
+  async function insert(section, asRef) {
     const form = formOf();
-    const problem = form ? form.insert(section, asRef) : "文档还没有载入。";
+    if (!form) return;
+    let content = section;
+    if (!asRef) {
+      try {
+        content = await Wenshu.post("/api/corpus/resolve", { id: section.id, state: SpecForm.pruned(form.state) || {} });
+      } catch (error) {
+        toast(error.message, "error");
+        return;
+      }
+    }
+    const problem = form.insert(content, asRef);
     if (problem) toast(problem, "error");
     else toast(asRef ? `已插入引用 ${section.id}。` : "已插入文字。");
   }
