@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
+from test_kind_units import minutes_unit  # noqa: F401  (a throwaway 文种 unit)
 
 from wenshu.generator.web.app import Settings, create_app
 from wenshu.generator.web.workspace import Workspace
@@ -303,3 +304,53 @@ def test_home_lists_documents_with_their_state(client, workspace):
     html = client.get("/").text
     assert "城南中学教科室2025—2026学年第一学期工作计划" in html
     assert "可以生成" in html and "处错误" in html
+
+
+def test_a_new_unit_gets_its_form_and_preview_without_page_code(minutes_unit, workspace):  # noqa: F811
+    """A 文种 dropped into the kinds package is offered, edited and previewed by the page."""
+    import test_kind_units as units_test
+
+    templates = minutes_unit
+    app = create_app(Settings(Workspace(workspace), KEY), {HOST})
+    c = TestClient(app, base_url=ORIGIN)
+    c.cookies.set("wenshu_session", KEY)
+    assert f"<option>{units_test.KIND}</option>" in c.get("/").text
+    rel = post(c, "/api/new", {"kind": units_test.KIND, "name": "纪要"}).json()["path"]
+    doc = c.get("/api/doc", params={"path": rel}).json()
+    assert doc["schema"]["properties"]["议题"]["description"] == "会议讨论的事项"
+    state = doc["state"]
+    state["模板目录"] = str(templates)
+    state["议题"] = "冬季长跑安排"
+    r = post(c, "/api/preview", {"path": rel, "state": state}).json()
+    assert r["problems"] == [] and "冬季长跑安排" in r["html"]
+    del state["议题"]
+    r = post(c, "/api/preview", {"path": rel, "state": state}).json()
+    assert r["html"] is None and r["problems"][0]["path"] == ["议题"]
+
+
+def test_serve_says_in_words_when_the_port_is_taken(tmp_path):
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        r = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "wenshu",
+                "serve",
+                "--dir",
+                str(tmp_path),
+                "--port",
+                str(port),
+                "--no-browser",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert r.returncode == 1 and "端口已被占用" in r.stderr and "Traceback" not in r.stderr

@@ -33,10 +33,17 @@ def _bind(host: str, port: int | None) -> socket.socket:
         sock.listen(64)
         sock.set_inheritable(True)
         return sock
-    raise WenshuError(
-        f"无法在 {host} 的端口 {candidates[0]} 上启动网页（{last.strerror if last else ''}）。"
-        "可能已有一个 wenshu serve 在运行；请用 --port 换一个端口。"
-    )
+    import errno
+
+    from ..fsutil import os_reason
+
+    if last is not None and last.errno == errno.EADDRINUSE:
+        why = "端口已被占用。可能已有一个 wenshu serve 在运行；请用 --port 换一个端口"
+    elif last is not None and last.errno == errno.EADDRNOTAVAIL:
+        why = "本机没有这个地址，请检查 --host"
+    else:
+        why = os_reason(last) if last is not None else "原因不明"
+    raise WenshuError(f"无法在 {host} 的端口 {candidates[0]} 上启动网页：{why}。")
 
 
 def serve(
