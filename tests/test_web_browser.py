@@ -423,3 +423,35 @@ def test_home_import_rollover_summary_and_calendar(page: Page, site, tmp_path):
     assert "第1周" in text and "国庆节" in text and "师徒结对仪式" in text
     time.sleep(0.2)
     page.shot("calendar")
+
+
+def test_work_tree_items_indent_outdent_and_move(page: Page, site):
+    rel = _new_plan(page, "树")
+    work = page.field("主要工作")
+
+    def top_titles():
+        items = page.field("主要工作").find_elements(By.CSS_SELECTOR, ":scope > .list > .item")
+        return [i.find_element(By.CSS_SELECTOR, "input").get_attribute("value") for i in items]
+
+    first, second = top_titles()[:2]
+    item2 = work.find_element(By.CSS_SELECTOR, ':scope > .list > .item[data-path="主要工作[2]"]')
+    before = page.previews()
+    page.click_text("降级", item2)
+    page.wait_preview(before)
+    assert top_titles() == [first]
+    assert f"3.{second}" in page.preview_text()  # now the third item under the first
+    inner = page.d.find_element(By.CSS_SELECTOR, '.item[data-path="主要工作[1].条目[3]"]')
+    before = page.previews()
+    page.click_text("升级", inner)
+    page.wait_preview(before)
+    assert top_titles() == [first, second]
+    item2 = page.d.find_element(By.CSS_SELECTOR, '.item[data-path="主要工作[2]"]')
+    before = page.previews()
+    page.click_text("上移", item2)
+    page.wait_preview(before)
+    assert top_titles() == [second, first]
+    assert page.preview_text().index(second) < page.preview_text().index(first)
+    page.shot("tree")
+    page.save()
+    text = (site.workspace / rel).read_text(encoding="utf-8")
+    assert text.index(second) < text.index(first)

@@ -354,3 +354,43 @@ def test_serve_says_in_words_when_the_port_is_taken(tmp_path):
             timeout=60,
         )
     assert r.returncode == 1 and "端口已被占用" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_corpus_import_by_upload_reports_like_the_cli(client):
+    text = (
+        "城南中学读书活动方案\n一、活动目标\n引导教师每学期精读一本教育专著，撰写读书笔记。\n"
+        "二、活动安排\n1.每月举行一次读书沙龙，交流阅读体会。\n2.学期末评选优秀读书笔记。\n"
+    )
+    r = post(
+        client,
+        "/api/upload/corpus?name=读书活动.txt",
+        text.encode("utf-8"),
+        **{"Content-Type": "application/octet-stream"},
+    )
+    report = r.json()
+    assert r.status_code == 200 and report["sections_added"] >= 1 and report["failed"] == []
+    again = post(
+        client,
+        "/api/upload/corpus?name=读书活动.txt",
+        text.encode("utf-8"),
+        **{"Content-Type": "application/octet-stream"},
+    ).json()
+    assert again["sections_added"] == 0 and again["duplicates"] >= 1
+    bad = post(
+        client,
+        "/api/upload/corpus?name=坏.docx",
+        b"not a zip",
+        **{"Content-Type": "application/octet-stream"},
+    ).json()
+    assert bad["failed"] and bad["failed"][0]["path"] == "坏.docx"
+
+
+def test_pdf_download_uses_the_chosen_profile(client, workspace):
+    r = post(client, "/api/build", {"path": "计划.yaml", "format": "pdf", "profile": "gbt9704"})
+    assert r.status_code == 200, r.text
+    assert r.json()["file"] == "计划.pdf"
+    assert (workspace / "计划.pdf").read_bytes()[:4] == b"%PDF"
+    import docx
+
+    section = docx.Document(str(workspace / "计划.docx")).sections[0]
+    assert 'w:type="lines"' in section._sectPr.xml  # the 22-line grid of GB/T 9704
