@@ -79,4 +79,6 @@ def calendar_payload(ws: Workspace, rel: str, year: str, term: str, start: str) 
         week["活动"] = by_week.get(raw.number, [])
     data["未定周次"] = loose
     data["title"] = cal.label
+    data["学年"] = f"{cal.school_year_start}—{cal.school_year_start + 1}"
+    data["term"] = cal.term
     return data

@@ -24,6 +24,9 @@
         return;
       }
       $("cal-title").textContent = `校历：${data.title}（共${data["周数"]}周）`;
+      $("cal-year").value = data["学年"];
+      $("cal-term").value = String(data.term);
+      $("cal-start").value = data["开学日期"];
       $("cal-hint").textContent = (data["警告"] || []).join(" ");
       const body = $("cal-table").tBodies[0];
       body.replaceChildren(...data.weeks.map((w) => el("tr", { class: w["假日"].length ? "holiday" : "" },

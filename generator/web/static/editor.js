@@ -137,7 +137,8 @@
       if (!notice.review.length) box.append(el("p", {}, `已修改 ${notice.changes.length} 处，没有需要人工核对的地方。`));
       else box.append(el("p", {}, `已修改 ${notice.changes.length} 处。下面这些地方没有改动或是推算的，请逐项核对后打勾：`));
       box.append(el("ul", { class: "checklist" }, notice.review.map((r) => el("li", {},
-        el("label", {}, el("input", { type: "checkbox" }), ` ${r.path} `, r.text ? `“${r.text}”` : "", ` —— ${r.reason}`)))));
+        el("label", {}, el("input", { type: "checkbox" }), ` ${r.path} `, r.text ? `“${r.text}”` : "", ` —— ${r.reason} `),
+        el("a", { href: "#", onclick: (event) => { event.preventDefault(); form.reveal(r.path); } }, "查看")))));
     } else if (notice.type === "summary") {
       box.append(close, el("h3", {}, "已由计划生成总结框架"), el("p", {}, "把其中的“【待填写】”换成实际内容；每个目标选一个完成情况。"));
     }

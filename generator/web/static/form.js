@@ -33,6 +33,15 @@ const SpecForm = (() => {
     return out;
   }
 
+  // 行事历[2].月份 → ["行事历", 1, "月份"], as the server's paths.
+  function parsePath(text) {
+    const out = [];
+    for (const m of String(text || "").matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+      out.push(m[2] !== undefined ? Number(m[2]) - 1 : m[1]);
+    }
+    return out;
+  }
+
   class Form {
     constructor(container, payload, onChange) {
       this.container = container;
@@ -445,6 +454,15 @@ const SpecForm = (() => {
       return null;
     }
 
+    // Bring the field at `path` (as the server writes it) into view.
+    reveal(pathString) {
+      const target = this.fieldFor(parsePath(pathString));
+      if (!target) return;
+      target.scrollIntoView({ block: "center", behavior: "smooth" });
+      target.classList.add("flash");
+      setTimeout(() => target.classList.remove("flash"), 1500);
+    }
+
     // Insert corpus text (or a reference) where the user last clicked.
     insert(section, asRef) {
       const target = this.focused && document.body.contains(this.focused) ? this.focused : null;
@@ -500,5 +518,5 @@ const SpecForm = (() => {
     return value === null ? undefined : value;
   }
 
-  return { Form, pathText, pruned, grow };
+  return { Form, pathText, parsePath, pruned, grow };
 })();
