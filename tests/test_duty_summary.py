@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from helpers_docx import dump_yaml, invoke, stderr_of, table_with_header, texts, write_spec
 
+from wenshu.generator.demo import demo_specs
+
 DUTY_FLAT = {
     "文种": "工作职责",
     "单位": "城南中学",
