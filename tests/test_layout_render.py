@@ -171,8 +171,6 @@ def rendered(
 
 
 def test_every_document_has_a_pdf(rendered):
-    from helpers_layout import spec_sources
-
     _, docs = rendered
     # The demos, the test specs, each template none of them uses, the 校历.
     unused = set(library()) - {template_of(p) for p in spec_sources()}
