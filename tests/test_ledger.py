@@ -41,8 +41,9 @@ def test_new_prints_a_starter_that_builds_without_warnings(tmp_path):
 
 
 def test_templates_list_and_schema_show_the_ledger():
-    listed = invoke(["templates", "list"]).stdout.splitlines()
+    listed = invoke(["templates", "list", "--tsv"]).stdout.splitlines()
     assert any(line.startswith("教研组台帐\t通用\t内置\t") for line in listed)
+    assert "教研组台帐（1个模板）" in invoke(["templates", "list"]).stdout
     result = invoke(["schema", "教研组台帐"])
     assert result.exit_code == 0 and '"工作实绩"' in result.stdout and '"空白"' in result.stdout
 
@@ -278,3 +279,18 @@ def test_every_text_of_the_demo_spec_is_in_the_document(tmp_path):
     for activity in data["活动"]:
         for name in activity["参加"].split("、"):
             assert name in document
+
+
+def test_a_ledger_for_a_calendar_year(tmp_path):
+    data = ledger(学年=None, 学期=None, 年度=2026)
+    for item in data["活动"] + data["集体备课"]:
+        item["日期"] = item["日期"].replace("2025", "2026")
+    data["工作实绩"][0]["项目"][0]["日期"] = "2026-10"
+    result, docx = run_build(tmp_path, data)
+    assert result.exit_code == 0 and "警告" not in stderr_of(result), stderr_of(result)
+    cover = _tables(docx)[0]
+    assert cover[2] == ["年度", "2026年度"]
+    assert ["年度", "2026年度"] in [row[:2] for row in _tables(docx)[-1]]
+    data["活动"][0]["日期"] = "2025-12-30"
+    err = _error(tmp_path, data)
+    assert "活动[1].日期: 2025-12-30 不在2026年度内" in err, err

@@ -160,6 +160,7 @@ def ledger_context(spec: LedgerSpec, maker: ContextMaker) -> dict[str, Any]:
     and the plain values they were made from."""
     unit, group, leader = _norm(spec.unit), _norm(spec.group), _norm(spec.leader)
     period = spec.period_text()
+    period_label = "年度" if spec.year is not None else "学年学期"
     title = _norm(spec.title) or DEFAULT_TITLE
     members = members_of(spec)
     names = [m["姓名"] for m in members]
@@ -168,7 +169,7 @@ def ledger_context(spec: LedgerSpec, maker: ContextMaker) -> dict[str, Any]:
         fields=[
             CoverField("单位", unit),
             CoverField("教研组", group),
-            CoverField("学年学期", period),
+            CoverField(period_label, period),
             CoverField("组长", leader),
         ],
     )
@@ -191,7 +192,7 @@ def ledger_context(spec: LedgerSpec, maker: ContextMaker) -> dict[str, Any]:
             sheets.appraisal_form(
                 group,
                 leader,
-                period,
+                (period_label, period),
                 maker.paragraphs(appraisal.self_review, ("鉴定", "自评")) if appraisal else [],
                 maker.paragraphs(appraisal.school, ("鉴定", "学校意见")) if appraisal else [],
             ),

@@ -239,16 +239,20 @@ def achievement_form(records: list[tuple[str, list[dict[str, str]]]]) -> Form:
 
 
 def appraisal_form(
-    group: str, leader: str, period: str, self_review: list[str], school: list[str]
+    group: str,
+    leader: str,
+    period: tuple[str, str],
+    self_review: list[str],
+    school: list[str],
 ) -> Form:
     """教研组工作鉴定: the group's appraisal signed by its leader, the school's opinion
-    signed and sealed."""
+    signed and sealed; `period` is (学年学期 or 年度, its text)."""
     rows = [
         FormRow(
             [label("教研组"), value(group), label("组长"), value(leader)],
             header=True,
         ),
-        FormRow([label("学年学期"), value(period, 3)]),
+        FormRow([label(period[0]), value(period[1], 3)]),
         *area("教研组自评", self_review, 3, stretch=3, sign=LEADER_SIGNS),
         *area("学校意见", school, 3, stretch=2, sign=SCHOOL_SIGNS),
     ]
