@@ -10,6 +10,7 @@ whose sign-in sheet runs in two columns.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from pathlib import Path
@@ -169,10 +170,15 @@ def test_members_and_achievements_align_each_column_as_a_whole(built):
 # ---- as LibreOffice lays it out ---------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8)
+def _words(pdf: Path) -> tuple[Line, ...]:
+    return tuple(pdf_words(pdf))
+
+
 def _table_lines(pdf: Path, x0: float, x1: float) -> list[Line]:
     """Lines of table text whose words fall between x0 and x1 (points), in reading order."""
     rows: dict[tuple[int, int], list[Line]] = {}
-    for w in pdf_words(pdf):
+    for w in _words(pdf):
         if w.height <= TABLE_LINE_MAX_PT and x0 <= (w.x_min + w.x_max) / 2 <= x1:
             rows.setdefault((w.page, round(w.y_min)), []).append(w)
     out = []
