@@ -127,20 +127,13 @@ class Cover(Title):
 
 @dataclass
 class BodyHeading:
-    """A heading of an included document: styled like a heading of `level`, kept with
-    the next paragraph, but body text to tables of contents and outlines."""
+    """A heading of an included document: styled like `heading`, kept with the next
+    paragraph, but body text to tables of contents and outlines."""
 
-    level: int
-    text: str
-    marker: str = ""
-    body: str | None = None
-
-    @property
-    def full_text(self) -> str:
-        return f"{self.marker}{self.text}"
+    heading: Heading
 
     def texts(self) -> list[str]:
-        return [self.full_text + (self.body or "")]
+        return [self.heading.full_text + (self.heading.body or "")]
 
 
 def as_included(blocks: list) -> list:
@@ -155,6 +148,6 @@ def as_included(blocks: list) -> list:
         if isinstance(block, PageBreak) and not out:
             continue
         if isinstance(block, Heading):
-            block = BodyHeading(block.level, block.text, block.marker, block.body)
+            block = BodyHeading(block)
         out.append(block)
     return out

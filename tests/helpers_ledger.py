@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import copy
 from typing import Any
+
+from helpers_docx import changed
 
 MEMBERS = [
     {"姓名": "李华", "性别": "女", "出生年月": "1984-10", "学历": "本科", "职称": "高级教师"},
@@ -56,10 +57,4 @@ LEDGER: dict[str, Any] = {
 
 def ledger(**changes: Any) -> dict[str, Any]:
     """A valid 台帐 spec with top-level keys replaced (None deletes a key)."""
-    data = copy.deepcopy(LEDGER)
-    for key, value in changes.items():
-        if value is None:
-            data.pop(key, None)
-        else:
-            data[key] = value
-    return data
+    return changed(LEDGER, changes)

@@ -402,12 +402,12 @@ def write_form_title(builder, block: FormTitle) -> None:
 def write_body_heading(builder, block: BodyHeading) -> None:
     """Heading fonts in a body paragraph that keeps with the next one (no outline level)."""
     brk = _start_paragraph(builder)
-    prof = builder.profile
-    font = prof.heading(block.level)
-    runs = run_xml(font_props_xml(font, font.bold), clean_text(block.full_text))
-    if block.body:
-        runs += run_xml(font_props_xml(prof.body, False), clean_text(block.body))
-    builder.parts.append(paragraph_xml(BODY, runs, page_break=brk, keep_next=not block.body))
+    prof, heading = builder.profile, block.heading
+    font = prof.heading(heading.level)
+    runs = run_xml(font_props_xml(font, font.bold), clean_text(heading.full_text))
+    if heading.body:
+        runs += run_xml(font_props_xml(prof.body, False), clean_text(heading.body))
+    builder.parts.append(paragraph_xml(BODY, runs, page_break=brk, keep_next=not heading.body))
 
 
 # ---- cover --------------------------------------------------------------------------------

@@ -53,6 +53,23 @@ def below(span: int = 1) -> FormCell:
     return FormCell("", span, merge_up=True)
 
 
+def pair(
+    first: tuple[str, str],
+    second: tuple[str, str],
+    spans: tuple[int, int, int, int] = (1, 1, 1, 1),
+    header: bool = False,
+) -> FormRow:
+    """A row of two labelled values: 活动时间 | … | 活动地点 | …."""
+    a, b, c, d = spans
+    cells = [label(first[0], a), value(first[1], b), label(second[0], c), value(second[1], d)]
+    return FormRow(cells, header=header)
+
+
+def people(names: list[str]) -> FormRow:
+    """参加人员, a line and a half high to write more names in."""
+    return FormRow([label("参加人员"), value("、".join(names), 3)], lines=1.5)
+
+
 def area(
     name: str, paragraphs: Sequence[str], span: int, stretch: float, sign: str = ""
 ) -> list[FormRow]:
@@ -165,25 +182,9 @@ def sign_in_form(meeting: Meeting, names: list[str]) -> Form:
         ]
     a, b, c, d = spans
     rows = [
-        FormRow(
-            [
-                label("活动时间", a),
-                value(meeting.when, b),
-                label("活动地点", c),
-                value(meeting.place, d),
-            ],
-            header=True,
-        ),
+        pair(("活动时间", meeting.when), ("活动地点", meeting.place), spans, header=True),
         FormRow([label("活动主题", a), value(meeting.topic, b + c + d)], header=True),
-        FormRow(
-            [
-                label("主持人", a),
-                value(meeting.host, b),
-                label("出席人数", c),
-                value(meeting.attendance, d),
-            ],
-            header=True,
-        ),
+        pair(("主持人", meeting.host), ("出席人数", meeting.attendance), spans, header=True),
         FormRow(heads, header=True),
         *body,
     ]
@@ -193,15 +194,10 @@ def sign_in_form(meeting: Meeting, names: list[str]) -> Form:
 def record_form(meeting: Meeting) -> Form:
     """教研组活动记录: the facts of the meeting, then what was done and learnt."""
     rows = [
-        FormRow(
-            [label("活动时间"), value(meeting.when), label("活动地点"), value(meeting.place)],
-            header=True,
-        ),
-        FormRow(
-            [label("主持人"), value(meeting.host), label("出席人数"), value(meeting.attendance)]
-        ),
+        pair(("活动时间", meeting.when), ("活动地点", meeting.place), header=True),
+        pair(("主持人", meeting.host), ("出席人数", meeting.attendance)),
         FormRow([label("活动主题"), value(meeting.topic, 3)]),
-        FormRow([label("参加人员"), value("、".join(meeting.present), 3)], lines=1.5),
+        people(meeting.present),
         *area("活动内容", meeting.content, 3, stretch=2),
         *area("活动反思", meeting.reflection, 3, stretch=1),
     ]
@@ -212,12 +208,9 @@ def prep_form(meeting: Meeting) -> Form:
     """集体备课活动记录: the lesson, the lead teacher's first plan, the discussion, and
     how the plan was revised."""
     rows = [
-        FormRow(
-            [label("备课时间"), value(meeting.when), label("主备人"), value(meeting.host)],
-            header=True,
-        ),
+        pair(("备课时间", meeting.when), ("主备人", meeting.host), header=True),
         FormRow([label("课题"), value(meeting.topic, 3)]),
-        FormRow([label("参加人员"), value("、".join(meeting.present), 3)], lines=1.5),
+        people(meeting.present),
         *area("主备初案", meeting.content, 3, stretch=2),
         *area("集体研讨", meeting.discussion, 3, stretch=2),
         *area("修改完善", meeting.reflection, 3, stretch=1),
@@ -248,10 +241,7 @@ def appraisal_form(
     """教研组工作鉴定: the group's appraisal signed by its leader, the school's opinion
     signed and sealed; `period` is (学年学期 or 年度, its text)."""
     rows = [
-        FormRow(
-            [label("教研组"), value(group), label("组长"), value(leader)],
-            header=True,
-        ),
+        pair(("教研组", group), ("组长", leader), header=True),
         FormRow([label(period[0]), value(period[1], 3)]),
         *area("教研组自评", self_review, 3, stretch=3, sign=LEADER_SIGNS),
         *area("学校意见", school, 3, stretch=2, sign=SCHOOL_SIGNS),
