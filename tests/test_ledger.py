@@ -294,3 +294,22 @@ def test_a_ledger_for_a_calendar_year(tmp_path):
     data["活动"][0]["日期"] = "2025-12-30"
     err = _error(tmp_path, data)
     assert "活动[1].日期: 2025-12-30 不在2026年度内" in err, err
+
+
+def test_the_web_preview_shows_the_cover_and_every_form(tmp_path):
+    import html
+    import re
+
+    from wenshu.generator.build import render_loaded
+    from wenshu.generator.spec.loader import load_spec
+    from wenshu.generator.web.preview import render_html
+
+    for source in ("数学教研组工作计划.yaml", "数学教研组台帐.yaml"):
+        (tmp_path / source).write_bytes(demo_spec(source).read_bytes())
+    document = render_loaded(load_spec(tmp_path / "数学教研组台帐.yaml"))
+    page = render_html(document)
+    shown = html.unescape(re.sub(r"<[^>]+>", "", page))
+    for text in document.texts():
+        assert text.replace("\n", "") in shown, text
+    assert page.count('class="doc-table form"') == 14
+    assert 'colspan="3"' in page and 'rowspan="' in page  # spans and merged labels

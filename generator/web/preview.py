@@ -135,10 +135,15 @@ def _heading(block: Heading, profile: Profile) -> str:
 
 def render_html(document: Document, profile_name: str = "school") -> str:
     """The document as an HTML fragment (a `<div class="doc">` page)."""
+    from .preview_forms import BLOCK_HTML
+
     profile = get_profile(profile_name)
     out = [f'<div class="doc" style="{page_style(profile)}"><div class="doc-text">']
     for block in document.blocks:
-        if isinstance(block, Title):
+        own = BLOCK_HTML.get(type(block))  # forms and covers: preview_forms.py
+        if own is not None:
+            out.append(own(block, profile))
+        elif isinstance(block, Title):
             font = _font_css(profile.title, profile.body)
             out.append(f'<h1 class="doc-title" style="{font}">{escape(block.text)}</h1>')
             if block.subtitle:
