@@ -313,3 +313,13 @@ def test_the_web_preview_shows_the_cover_and_every_form(tmp_path):
         assert text.replace("\n", "") in shown, text
     assert page.count('class="doc-table form"') == 14
     assert 'colspan="3"' in page and 'rowspan="' in page  # spans and merged labels
+
+
+def test_a_long_cover_title_breaks_where_the_words_allow(tmp_path):
+    title = "城南中学语文教研组2025—2026学年第一学期工作台帐"
+    _, docx = run_build(tmp_path, ledger(标题=title))
+    cover = paragraphs(docx)[0]
+    parts = [
+        "".join(t.text for t in r.iter(q("t"))) or "|" for r in cover.xml.iter(q("t"), q("br"))
+    ]
+    assert "".join(parts) == "城南中学语文教研组|2025—2026学年第一学期工作台帐"

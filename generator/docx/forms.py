@@ -34,6 +34,7 @@ from .ooxml import clean_text, font_props_xml, indent_xml, paragraph_xml, run_xm
 from .profiles import SIZE_3, FontSpec, Profile
 from .styles import BODY, TABLE_TEXT, heading_style_id
 from .tables import TABLE_STYLE, merge_xml, table_start_xml
+from .titles import break_title
 from .writer import register_block_writer
 
 # One writing line of a form: 1 cm, room for handwriting.
@@ -53,6 +54,8 @@ SIGN_INDENT_EM = 1.0
 CANT_SPLIT_SHARE = 1 / 3
 # Cover: the title's size (小初) and how far down the page it starts.
 COVER_TITLE_PT = 36.0
+COVER_LONG_TITLE_PT = 26.0  # 一号, for a title longer than COVER_SHORT_TITLE_EM
+COVER_SHORT_TITLE_EM = 8.0
 COVER_TOP_TWIPS = 2600
 COVER_ROW_TWIPS = 737  # 1.3 cm per field line
 COVER_VALUE_MIN_EM = 13.0
@@ -438,15 +441,17 @@ def _cover_paragraph(
 
 
 def cover_xml(cover: Cover, profile: Profile) -> str:
-    """The title far down the page in large type, then the fields on ruled lines."""
-    title_font = FontSpec(
-        profile.title.east_asia, COVER_TITLE_PT, profile.title.bold, profile.title.latin
-    )
-    line = round(COVER_TITLE_PT * 20 * 1.5)
+    """The title far down the page in large type (a short one spaced out, a long one in
+    smaller type), then the fields on ruled lines."""
+    short = text_em(cover.text) <= COVER_SHORT_TITLE_EM
+    size = COVER_TITLE_PT if short else COVER_LONG_TITLE_PT
+    title_font = FontSpec(profile.title.east_asia, size, profile.title.bold, profile.title.latin)
+    line_em = Mm(profile.text_width_mm).twips / title_font.char_twips
+    text = cover.text if short else break_title(cover.text, line_em)
     out = [
         _cover_paragraph(
-            title_font, cover.text, before=COVER_TOP_TWIPS, line=line, jc="center",
-            spacing_chars=round(COVER_TITLE_PT * 20 * 0.3),
+            title_font, text, before=COVER_TOP_TWIPS, line=round(size * 20 * 1.5),
+            jc="center", spacing_chars=round(size * 20 * 0.3) if short else 0,
         )
     ]  # fmt: skip
     if cover.subtitle:
