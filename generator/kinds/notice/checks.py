@@ -1,0 +1,60 @@
+"""Checks of 通知 specs: the title, each 附件 (text or a table whose rows fit its header),
+the 成文日期."""
+
+from __future__ import annotations
+
+from ...spec.checks import Finding, check_period, check_unique
+from .model import NoticeSpec
+
+
+def check_notice(spec: NoticeSpec, _ctx: object = None) -> list[Finding]:
+    out: list[Finding] = list(check_period(spec, required=False))
+    if not spec.title.rstrip().rstrip("。").endswith("通知"):
+        out.append(
+            (
+                ("标题",),
+                "通知的标题一般以“通知”结尾，如“关于开展公开课活动的通知”",
+                "warning",
+            )
+        )
+    for i, attachment in enumerate(spec.attachments or []):
+        if attachment.content is None and attachment.table is None:
+            out.append(
+                (
+                    ("附件", i),
+                    f"附件“{attachment.title}”没有内容：请写“内容”（文字）或“表格”（表头和行）",
+                    "error",
+                )
+            )
+        table = attachment.table
+        if table is None:
+            continue
+        width = len(table.header)
+        for r, row in enumerate(table.rows):
+            if len(row) != width:
+                out.append(
+                    (
+                        ("附件", i, "表格", "行", r),
+                        f"这一行有{len(row)}格，表头有{width}列：请补齐或删去多余的格"
+                        "（空格写 \"\"）",
+                        "error",
+                    )
+                )
+    out += check_unique(
+        "附件",
+        [(i, a.title) for i, a in enumerate(spec.attachments or [])],
+        "标题",
+        "附件标题“{value}”",
+        "请改用不同的标题",
+        severity="warning",
+    )
+    if spec.signature is None or spec.signature.date is None:
+        where = ("落款",) if spec.signature is not None else ()
+        out.append(
+            (
+                where,
+                "通知应写成文日期：落款: {单位: ..., 日期: 2025-09-01}",
+                "warning",
+            )
+        )
+    return out
