@@ -35,8 +35,7 @@ def check_notice(spec: NoticeSpec, _ctx: object = None) -> list[Finding]:
                 out.append(
                     (
                         ("附件", i, "表格", "行", r),
-                        f"这一行有{len(row)}格，表头有{width}列：请补齐或删去多余的格"
-                        "（空格写 \"\"）",
+                        f'这一行有{len(row)}格，表头有{width}列：请补齐或删去多余的格（空格写 ""）',
                         "error",
                     )
                 )

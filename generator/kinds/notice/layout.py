@@ -31,7 +31,9 @@ def settle_imprint(document: Document, profile: str) -> list[str]:
     except ToolMissingError:
         return [NO_LAYOUT_NOTE]
     except WenshuError as exc:
-        return [f"提示：LibreOffice 排版失败，未能确定版记的位置（{exc.message.splitlines()[0]}）。"]
+        return [
+            f"提示：LibreOffice 排版失败，未能确定版记的位置（{exc.message.splitlines()[0]}）。"
+        ]
     finally:
         imprint.probe = False
     pages = {title.strip(): page for title, page in marks}

@@ -75,4 +75,3 @@ class NoticeSpec(DocumentBase):
     @classmethod
     def _copies(cls, value: Any) -> Any:
         return _names(value)
-

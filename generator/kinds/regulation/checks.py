@@ -42,7 +42,9 @@ def check_regulation(spec: RegulationSpec, _ctx: object = None) -> list[Finding]
             )
         )
     elif not spec.chapters and not spec.clauses:
-        out.append(((), "缺少条文：请写“条”（条文列表），或分章写在“章”下（每章有标题和条）", "error"))
+        out.append(
+            ((), "缺少条文：请写“条”（条文列表），或分章写在“章”下（每章有标题和条）", "error")
+        )
     for i, chapter in enumerate(spec.chapters or []):
         out += _clause_findings(chapter.clauses, ("章", i, "条"))
     out += _clause_findings(spec.clauses or [], ("条",))

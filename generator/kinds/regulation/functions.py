@@ -49,7 +49,9 @@ def regulation_functions(builder: DocBuilder, context: dict[str, Any]) -> dict[s
             for extra in clause.get("段") or []:
                 builder.blocks.append(Paragraph.plain(sentence(extra)))
             for j, item in enumerate(clause.get("款") or [], 1):
-                marker = f"（{chinese_number(j)}）" if by_article else builder.counter.next(level + 1)
+                marker = (
+                    f"（{chinese_number(j)}）" if by_article else builder.counter.next(level + 1)
+                )
                 builder.blocks.append(Paragraph.plain(marker + sentence(strip_typed_marker(item))))
         return ""
 
