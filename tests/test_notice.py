@@ -233,3 +233,21 @@ def test_problems_name_the_line(tmp_path, old, new, line, message, code):
 def test_strict_turns_the_title_warning_into_an_error(tmp_path):
     status, err, _ = build(tmp_path, NOTICE.replace("的通知", "的安排"), "--strict")
     assert status == 2 and "以“通知”结尾" in err
+
+
+def test_note_signature_and_attachment_heads_keep_with_what_follows(tmp_path):
+    """The 附件说明 takes the last line of the body along to a new page (never a page of
+    the note and the signature only); an 附件's label and title stay with its content."""
+    code, err, docx = build(tmp_path, NOTICE)
+    assert code == 0, err
+    paras = paragraphs(docx)
+
+    def keeps(p) -> bool:
+        k = p.xml.find("w:pPr/w:keepNext", NS)
+        return k is not None and k.get(q("val"), "1") != "0"
+
+    first = next(i for i, p in enumerate(paras) if p.text.startswith("附件："))
+    assert paras[first - 2].text.startswith("联系人") and keeps(paras[first - 2])
+    assert keeps(paras[first - 1]) and keeps(paras[first]) and keeps(paras[first + 1])
+    label = next(i for i, p in enumerate(paras) if p.text == "附件1")
+    assert keeps(paras[label]) and keeps(paras[label + 1])

@@ -138,7 +138,8 @@ def write_masthead(builder: _Builder, block: Masthead) -> None:
             "jc": '<w:jc w:val="center"/>',
         },
     )
-    _blank(builder)
+    if block.number:
+        _blank(builder)  # the 文号 one blank line below the 标志; without one, the rule
     rule = (
         f'<w:pBdr><w:bottom w:val="single" w:sz="{RULE_SZ}" w:space="4" w:color="{RED}"/></w:pBdr>'
     )
@@ -167,7 +168,10 @@ def write_attachment_note(builder: _Builder, block: AttachmentNote) -> None:
         return
     char = builder.profile.body.char_twips
     lead = 2 + text_width_chars("附件：")
-    _blank(builder)  # one blank line after the body
+    # The note never leaves the body behind on the page before: with the signature after
+    # it (which keeps to the note) that would be a page of the note and the signature only.
+    builder._keep_last_paragraph_with_next()
+    builder._paragraph(BODY, keep_next=True)  # one blank line after the body
     several = len(block.names) > 1
     for i, line in enumerate(block.lines(), 1):
         marker = _marker_em(i) if several else 0.0
