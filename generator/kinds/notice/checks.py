@@ -7,7 +7,21 @@ from ...spec.checks import Finding, check_period, check_unique
 from .model import NoticeSpec
 
 
-def check_notice(spec: NoticeSpec, _ctx: object = None) -> list[Finding]:
+def _typed_length(ctx: object, path: tuple, fallback: int) -> int:
+    """Length of the list the user typed at `path` (the model's copy may lack cells that
+    were themselves wrong, and are reported as such)."""
+    node = getattr(getattr(ctx, "loaded", None), "data", None)
+    for part in path:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return fallback
+    return len(node) if isinstance(node, list) else fallback
+
+
+def check_notice(spec: NoticeSpec, ctx: object = None) -> list[Finding]:
     out: list[Finding] = list(check_period(spec, required=False))
     if not spec.title.rstrip().rstrip("。").endswith("通知"):
         out.append(
@@ -31,11 +45,13 @@ def check_notice(spec: NoticeSpec, _ctx: object = None) -> list[Finding]:
             continue
         width = len(table.header)
         for r, row in enumerate(table.rows):
-            if len(row) != width:
+            path = ("附件", i, "表格", "行", r)
+            cells = _typed_length(ctx, path, len(row))
+            if cells != width:
                 out.append(
                     (
-                        ("附件", i, "表格", "行", r),
-                        f'这一行有{len(row)}格，表头有{width}列：请补齐或删去多余的格（空格写 ""）',
+                        path,
+                        f'这一行有{cells}格，表头有{width}列：请补齐或删去多余的格（空格写 ""）',
                         "error",
                     )
                 )

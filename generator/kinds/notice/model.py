@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, field_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from ...spec.common import DocumentBase, Paragraphs, SpecModel, TreeNode
 from ...spec.types import CNDate, NonEmptyStr
@@ -45,7 +45,13 @@ class NoticeBody(SpecModel):
     """正文 with numbered items: a lead-in (内容) and a tree (条目: 一、（一）1.)."""
 
     content: Paragraphs | None = Field(default=None, alias="内容")
-    items: list[TreeNode] = Field(alias="条目", min_length=1)
+    items: list[TreeNode] | None = Field(default=None, alias="条目", min_length=1)
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> NoticeBody:
+        if self.content is None and self.items is None:
+            raise ValueError("正文是空的：请写“内容”（一段或几段），或“条目”（分条的正文）")
+        return self
 
 
 def _names(value: Any) -> Any:
