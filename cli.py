@@ -385,4 +385,6 @@ LAZY_COMMANDS = {
     "rollover": ("wenshu.generator.cli_rollover", "rollover_cmd"),
     "import-spec": ("wenshu.generator.cli_import_spec", "import_spec_cmd"),
     "outline": ("wenshu.generator.cli_outline", "outline_cmd"),
+    "table": ("wenshu.generator.cli_table", "table"),
+    "serve": ("wenshu.generator.web.cli", "serve_cmd"),
 }

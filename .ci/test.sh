@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Everything the tests need, on a fresh machine: system packages (LibreOffice, CJK fonts,
-# poppler), a fresh venv with wenshu installed non-editably (so package data is checked),
+# poppler, chromium and chromium-driver), a fresh venv with wenshu installed non-editably (so package data is checked),
 # then ruff and pytest. Used by README and by .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +17,9 @@ fi
 if ! (command -v fc-list >/dev/null 2>&1 && fc-list | grep -qE "Liberation Serif|Times New Roman"); then
   need+=(fonts-liberation2)
 fi
+# The web page's tests drive a real browser: Debian's chromium and its chromedriver.
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then
   echo "安装系统软件包：${need[*]}"
   SUDO=""

@@ -54,26 +54,37 @@ class DocxText:
 def check_docx_bytes(data: bytes) -> dict[str, bytes]:
     """The XML parts of `data` by name; raise DocxRejected unless it is a plain, reasonably
     sized OOXML zip without DTDs whose parts all decompress."""
+    return check_ooxml_bytes(data, "docx")
+
+
+# What the checks call a file of each OOXML format.
+_FORMATS = {
+    "docx": ("Word 文档或旧版 .doc 格式", "Word 中取消密码并另存为 .docx", ".docx 文件", "Word 正文（word/document.xml），不是 .docx 文档"),
+    "xlsx": ("表格或旧版 .xls 格式", "Excel 或 WPS 表格中取消密码并另存为 .xlsx", ".xlsx 文件", "工作表（xl/workbook.xml），不是 .xlsx 表格"),
+}  # fmt: skip
+
+
+def check_ooxml_bytes(data: bytes, fmt: str = "docx") -> dict[str, bytes]:
+    """check_docx_bytes for any OOXML format (`fmt` "docx" or "xlsx"): the same limits,
+    with messages naming the format."""
+    old, fix, name, body = _FORMATS[fmt]
     if not data.strip(b"\x00 \t\r\n"):
         raise DocxRejected("文件是空的")
     if data.startswith(OLE_SIGNATURE):
-        raise DocxRejected(
-            "文件是加密的 Word 文档或旧版 .doc 格式（OLE 复合文档），无法读取；"
-            "请在 Word 中取消密码并另存为 .docx"
-        )
+        raise DocxRejected(f"文件是加密的{old}（OLE 复合文档），无法读取；请在{fix}")
     if len(data) > MAX_FILE_BYTES:
         raise DocxRejected(f"文件超过 {MAX_FILE_BYTES // (1024 * 1024)} MB，拒绝导入")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error) as exc:
-        raise DocxRejected("不是有效的 .docx 文件（无法作为 zip 压缩包打开）") from exc
+        raise DocxRejected(f"不是有效的 {name}（无法作为 zip 压缩包打开）") from exc
     parts: dict[str, bytes] = {}
     with archive:
         infos = archive.infolist()
         _check_sizes(infos)
         names = {info.filename for info in infos}
         if "[Content_Types].xml" not in names:
-            raise DocxRejected("压缩包里没有 Word 正文（word/document.xml），不是 .docx 文档")
+            raise DocxRejected(f"压缩包里没有{body}")
         for info in infos:
             if info.filename.endswith((".xml", ".rels")):
                 part = _read_member(archive, info)

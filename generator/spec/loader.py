@@ -147,6 +147,24 @@ def validate_loaded(
                 )
             ]
         )
+    from .tablesource import read_sheet_tables
+
+    sources = read_sheet_tables(loaded, info, path)
+    if sources is None:
+        return _validate(loaded, info, path, strict)
+    try:
+        result = _validate(sources.loaded, info, path, strict)
+    except SpecError as exc:
+        raise SpecError(sources.relabel(exc.problems) + sources.warnings) from None
+    result.warnings = sources.relabel(result.warnings) + sources.warnings
+    return result
+
+
+def _validate(
+    loaded: LoadedYaml, info: kinds.KindUnit, path: Path | None, strict: bool
+) -> LoadedSpec:
+    """The model and the unit's checks on spec data whose 文种 is known."""
+    data = loaded.data
     placeholder_findings = check_placeholders(data)
     try:
         spec = info.model.model_validate(data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from typing import Any
@@ -21,6 +22,14 @@ def format_path(loc: tuple) -> str:
         else:
             out += ("." if out else "") + str(part)
     return out
+
+
+_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def parse_path(text: str | None) -> list[Any]:
+    """行事历[2].活动[1].日期 → ["行事历", 1, "活动", 0, "日期"]: format_path undone."""
+    return [int(index) - 1 if index else name for name, index in _PART.findall(text or "")]
 
 
 def _is_tag(part: Any, container: Any) -> bool:
