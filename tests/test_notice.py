@@ -251,3 +251,13 @@ def test_note_signature_and_attachment_heads_keep_with_what_follows(tmp_path):
     assert keeps(paras[first - 1]) and keeps(paras[first]) and keeps(paras[first + 1])
     label = next(i for i, p in enumerate(paras) if p.text == "附件1")
     assert keeps(paras[label]) and keeps(paras[label + 1])
+
+
+def test_an_imprint_too_tall_for_the_foot_follows_the_text_whole(tmp_path):
+    names = "、".join(f"第{i}教研组" for i in range(1, 301))
+    code, err, docx = build(tmp_path, NOTICE.replace("抄送: 校长室、教务处", f"抄送: {names}"))
+    assert code == 0, err
+    assert _frames(docx) == []
+    last = [p for p in paragraphs(docx) if p.text][-1]
+    assert last.text == f"抄送：{names}。"
+    assert last.xml.find("w:pPr/w:pBdr/w:top", NS) is not None

@@ -45,6 +45,7 @@ OFFICIAL = {"gbt9704"}
 RED = "FF0000"
 # The 发文机关标志: 初号 at most, smaller when a long name would not fit on one line.
 MASTHEAD_MAX_PT = 42.0
+MASTHEAD_MIN_PT = 22.0  # a name too long for one line at this size wraps instead
 MASTHEAD_TOP_MM = 35.0  # from the top of the text block to the top of the 标志
 RULE_SZ = 12  # the red rule under the 文号: 1.5 pt (w:sz is in eighths of a point)
 # 版记 rules: the first and last 0.35 mm, the one between 抄送 and 印发 0.25 mm.
@@ -122,7 +123,8 @@ def write_masthead(builder: _Builder, block: Masthead) -> None:
         return
     width_pt = profile.text_width_mm * 72 / 25.4
     issuer = clean_text(block.issuer)
-    size = min(MASTHEAD_MAX_PT, math.floor(width_pt / max(text_width_chars(issuer), 1)))
+    fit = math.floor(width_pt / max(text_width_chars(issuer), 1))
+    size = max(MASTHEAD_MIN_PT, min(MASTHEAD_MAX_PT, fit))
     font = FontSpec(profile.title.east_asia, size)
     line = round(size * 20 * 1.2)
     # Exact line spacing puts the glyphs' em box about in the middle of the line: start
@@ -289,6 +291,9 @@ def write_imprint(builder: _Builder, block: Imprint) -> None:
     )
     line = profile.line_twips
     heights = _row_heights(block, profile)
+    # A 版记 taller than half the page (hundreds of 抄送 names) cannot sit at the foot:
+    # it follows the text instead, with the same rules.
+    framed = sum(heights) <= block_height // 2
     y = block_height - sum(heights)
     for i, ((kind, _), height) in enumerate(zip(rows, heights)):
         top, bottom = _rules(i, len(rows))
@@ -297,11 +302,12 @@ def write_imprint(builder: _Builder, block: Imprint) -> None:
             if bottom
             else ""
         )
+        frame = (
+            f'<w:framePr w:w="{width}" w:h="{height}" w:hRule="exact" w:wrap="notBeside"'
+            f' w:vAnchor="margin" w:hAnchor="margin" w:x="0" w:y="{y}"/>'
+        )
         children = {
-            "framePr": (
-                f'<w:framePr w:w="{width}" w:h="{height}" w:hRule="exact" w:wrap="notBeside"'
-                f' w:vAnchor="margin" w:hAnchor="margin" w:x="0" w:y="{y}"/>'
-            ),
+            **({"framePr": frame} if framed else {}),
             "widowControl": '<w:widowControl w:val="0"/>',
             "pBdr": f"<w:pBdr>{borders}</w:pBdr>",
             "snapToGrid": '<w:snapToGrid w:val="0"/>',
