@@ -8,7 +8,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from ..doctree import format_cn_date
-from ..docx.notice import imprint_rows, is_official
+from ..docx.imprint import imprint_rows, is_official
 from ..docx.profiles import FontSpec, Profile
 from ..docx.regulation import label_font
 from ..notice_blocks import AttachmentHead, AttachmentNote, Imprint, Masthead

@@ -16,7 +16,7 @@ NO_LAYOUT_NOTE = (
 def settle_imprint(document: Document, profile: str) -> list[str]:
     """Set the 版记's `own_page` from a layout of the document (official profile only)."""
     from ...docx import get_profile
-    from ...docx.notice import imprint_rows, is_official
+    from ...docx.imprint import imprint_rows, is_official
     from ...toc import laid_out_bookmarks
 
     prof = get_profile(profile)
