@@ -328,13 +328,22 @@ def templates() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="同时列出这些目录中的自定义模板。",
 )
-def templates_list(dirs: tuple[Path, ...]) -> None:
-    """列出可用模板（文种、名称、来源、说明）。"""
+@click.option(
+    "--tsv", is_flag=True, help="每个模板一行，制表符分隔：文种、名称、来源、说明、部门、单位。"
+)
+def templates_list(dirs: tuple[Path, ...], tsv: bool) -> None:
+    """按文种和适用部门列出模板库（模板名称、适用部门、说明）。"""
+    import shutil
+
+    from wenshu.generator import template_list
     from wenshu.generator.templating import TemplateLibrary
 
-    for t in TemplateLibrary(list(dirs)).list():
-        source = "内置" if t.builtin else str(t.path.parent.parent)
-        click.echo(f"{t.kind}\t{t.name}\t{source}\t{t.description}")
+    found = TemplateLibrary(list(dirs)).list()
+    if tsv:
+        click.echo(template_list.tsv(found), nl=False)
+    else:
+        width = shutil.get_terminal_size((100, 24)).columns
+        click.echo(template_list.table(found, width), nl=False)
 
 
 @main.group()

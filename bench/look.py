@@ -1,6 +1,6 @@
 """Render every built-in example as page images, to look at before saying a layout is right.
 
-    python bench/look.py [-o look] [--dpi 60] [--profile school --profile gbt9704]
+    python bench/look.py [-o look] [--dpi 60] [--profile school --profile gbt9704] [--only 德育]
 
 Builds, in each profile, the demo documents (each 文种's demo/), the realistic test specs
 (tests/specs: a spring 教科室 plan with 6 goals, a 4-level tree, a 行事历 for every month,
@@ -9,7 +9,9 @@ five people, five 教研组 and a 轮值表 of six grades, a grouped 工作职�
 of `wenshu calendar`; converts each .docx to PDF with LibreOffice
 and each PDF page to PNG with pdftoppm. Output: <folder>/<profile>/<name>.docx|.pdf and
 <name>-<page>.png. Needs LibreOffice and poppler-utils. Nothing is asserted: open the
-pictures and read every page as the person who hands the file in would.
+pictures and read every page as the person who hands the file in would. `--only` renders
+just the documents whose file name contains one of the given words (every spec is still
+copied, so summaries find their plans).
 """
 
 from __future__ import annotations
@@ -38,8 +40,9 @@ def _specs() -> list[Path]:
     return sorted(specs, key=lambda p: (order[load_yaml(p).data["文种"]], p.parent.name, p.name))
 
 
-def build_all(out: Path, profile: str) -> list[Path]:
-    """Build every spec and the 校历 into `out`; returns the .docx files written."""
+def build_all(out: Path, profile: str, only: list[str] | None = None) -> list[Path]:
+    """Build every spec (those named with a word of `only`, if given) and the 校历 into
+    `out`; returns the .docx files written."""
     from wenshu.generator.build import build
     from wenshu.generator.calendar import build_term_calendar, calendar_to_document
     from wenshu.generator.docx import write_docx
@@ -50,10 +53,14 @@ def build_all(out: Path, profile: str) -> list[Path]:
         target = out / spec.name
         shutil.copyfile(spec, target)
     for spec in _specs():
+        if only and not any(word in spec.name for word in only):
+            continue
         result = build(out / spec.name, profile=profile, force=True)
         for note in result.notes:
             print(f"  {spec.name}: {note}")
         written.append(result.docx)
+    if only and not any(word in "校历" for word in only):
+        return written
     cal = build_term_calendar(2025, 1, dt.date(2025, 9, 1))
     written.append(
         write_docx(
@@ -86,12 +93,15 @@ def main() -> None:
     parser.add_argument(
         "--profile", action="append", choices=PROFILES, help="profile(s) to build (default: both)"
     )
+    parser.add_argument(
+        "--only", action="append", help="only documents whose file name contains this word"
+    )
     args = parser.parse_args()
     out = Path(args.output)
     start = time.perf_counter()
     for profile in args.profile or PROFILES:
         print(f"[{profile}]")
-        for docx_path in build_all(out / profile, profile):
+        for docx_path in build_all(out / profile, profile, args.only):
             pages = render(docx_path, args.dpi)
             print(
                 f"  {docx_path.name}: {len(pages)} 页 → {docx_path.parent}/{docx_path.stem}-*.png"

@@ -127,6 +127,7 @@ def common_context(spec: DocumentBase, maker: ContextMaker) -> dict[str, Any]:
         "学期": spec.term_name() or None,
         "年度": spec.year,
         "时段": spec.period_text(),
+        **spec.period_words(),
         "标题": normalize_text(spec.title) if spec.title else None,
         "前言": maker.paragraphs(spec.preface, ("前言",)),
         "结束语": maker.paragraphs(spec.closing, ("结束语",)),

@@ -143,12 +143,21 @@ class DocBuilder:
         self.level = parent_level
         return ""
 
-    def table(self, table: Table | None) -> str:
-        """A table; right under a heading its caption is left out (the heading names it)."""
+    def table(self, table: Table | None, headers: Mapping[str, str] | None = None) -> str:
+        """A table; right under a heading its caption is left out (the heading names it).
+        `headers` renames columns for the template's unit ({"分管联系": "联系学校"});
+        a column the table does not have (left out because empty) is passed over."""
         if table is None:
             return ""
         if not isinstance(table, Table):
             raise TemplateUsageError("table() 需要“表格”中的一项，例如 table(表格.行事历)")
+        if headers:
+            if not isinstance(headers, Mapping):
+                raise TemplateUsageError(
+                    'table() 的 headers 应写成 {"原表头": "新表头"}，例如 {"分管联系": "联系学校"}'
+                )
+            renamed = [str(headers.get(h, h)) for h in table.header]
+            table = dataclasses.replace(table, header=renamed)
         if table.caption and self.blocks and isinstance(self.blocks[-1], Heading):
             table = dataclasses.replace(table, caption=None)
         self.blocks.append(table)

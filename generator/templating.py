@@ -34,6 +34,10 @@ from .fsutil import os_reason, read_user_file, shown_path
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates"
 SUFFIX = ".j2"
 _DESCRIPTION = re.compile(r"\{#-?\s*说明[:：]\s*(.*?)\s*-?#\}", re.S)
+# {#- 部门：德育处；单位：学校 -#}: whom a template is written for (templates list groups by it).
+_AUDIENCE = re.compile(r"\{#-?\s*(部门[:：].*?)\s*-?#\}", re.S)
+# Kinds of unit, in the order `templates list` shows them; others come last.
+UNIT_ORDER = ("通用", "学校", "区县教研室", "医院")
 MAX_TEMPLATE_BYTES = 1024 * 1024
 # Results of `*` and `**` in a template larger than this are refused (no memory bombs).
 _MAX_PRODUCT = 100_000
@@ -47,6 +51,13 @@ class TemplateInfo:
     path: Path
     builtin: bool
     description: str
+    department: str = ""  # 部门 the template is written for (德育处, 科室 …; 通用)
+    unit_type: str = ""  # kind of unit: 通用, 学校, 区县教研室, 医院 …
+
+    def sort_key(self) -> tuple:
+        """通用 first, then by kind of unit, 部门 and name."""
+        rank = UNIT_ORDER.index(self.unit_type) if self.unit_type in UNIT_ORDER else 99
+        return (rank, self.unit_type, self.department, self.name)
 
 
 def _finalize(value: Any) -> Any:
@@ -186,13 +197,22 @@ def _templates_in(folder: Path) -> list[Path]:
         raise TemplateError(f"无法读取模板目录 {shown_path(folder)}：{os_reason(exc)}。") from None
 
 
-def _description(path: Path) -> str:
+def _header(path: Path) -> tuple[str, str, str]:
+    """(说明, 部门, 单位) from a template's header comments; "" where it gives none."""
     try:
         raw = read_user_file(path, "模板", MAX_TEMPLATE_BYTES)
     except WenshuError:
-        return "（无法读取）"
-    m = _DESCRIPTION.search(raw.decode("utf-8", errors="replace"))
-    return m.group(1) if m else ""
+        return "（无法读取）", "", ""
+    text = raw.decode("utf-8", errors="replace")
+    m = _DESCRIPTION.search(text)
+    fields: dict[str, str] = {}
+    a = _AUDIENCE.search(text)
+    if a:
+        for part in re.split("[；;]", a.group(1)):
+            kv = re.match(r"\s*([^:：]+?)\s*[:：]\s*(.*?)\s*$", part)
+            if kv:
+                fields[kv.group(1)] = kv.group(2)
+    return (m.group(1) if m else ""), fields.get("部门", ""), fields.get("单位", "")
 
 
 class TemplateLibrary:
@@ -217,8 +237,15 @@ class TemplateLibrary:
                 for path in _templates_in(d / k):
                     key = (k, path.stem)
                     if key not in seen:
+                        description, department, unit_type = _header(path)
                         seen[key] = TemplateInfo(
-                            k, path.stem, path, d == BUILTIN_DIR, _description(path)
+                            k,
+                            path.stem,
+                            path,
+                            d == BUILTIN_DIR,
+                            description,
+                            department,
+                            unit_type,
                         )
         return list(seen.values())
 

@@ -28,17 +28,71 @@ def spec_sources() -> list[Path]:
     return sorted(specs, key=lambda p: (order[load_yaml(p).data["文种"]], p.name))
 
 
-def build_all(folder: Path, profile: str, pdf: bool = False) -> dict[str, object]:
-    """Copy every spec into `folder` and build it; name (stem) → BuildResult."""
+def template_of(spec: Path) -> tuple[str, str]:
+    """(文种, 模板) a spec is built with (the 文种's default when it names none)."""
+    from wenshu.generator import kinds
+    from wenshu.generator.yamlio import load_yaml
+
+    data = load_yaml(spec).data
+    return data["文种"], data.get("模板") or kinds.get(data["文种"]).default_template
+
+
+def library() -> list[tuple[str, str]]:
+    """(文种, 名称) of every built-in template."""
+    from wenshu.generator.templating import TemplateLibrary
+
+    return [(t.kind, t.name) for t in TemplateLibrary().list() if t.builtin]
+
+
+def base_spec(kind: str) -> Path:
+    """The fullest input of a 文种: its realistic test spec, else its first demo."""
+    from wenshu.generator import kinds
+    from wenshu.generator.yamlio import load_yaml
+
+    for spec in sorted(SPECS_DIR.glob("*.yaml")):
+        if load_yaml(spec).data["文种"] == kind:
+            return spec
+    return kinds.get(kind).demos[0]
+
+
+def template_variants(folder: Path, every: bool = True) -> list[Path]:
+    """For each built-in template (with `every` False: each one no demo or test spec
+    uses), the fullest input of its 文种 set to that template, written into `folder`
+    as 模板-<文种>-<名称>.yaml (beside the specs it links). No 目录, so building it
+    needs no LibreOffice."""
+    from ruamel.yaml import YAML
+
+    used = set() if every else {template_of(p) for p in spec_sources()}
+    yaml = YAML()
+    out = []
+    for kind, name in library():
+        if (kind, name) in used:
+            continue
+        data = yaml.load(base_spec(kind).read_text(encoding="utf-8"))
+        data["模板"] = name
+        data.pop("目录", None)
+        target = folder / f"模板-{kind}-{name}.yaml"
+        with target.open("w", encoding="utf-8") as f:
+            yaml.dump(data, f)
+        out.append(target)
+    return out
+
+
+def build_all(
+    folder: Path, profile: str, pdf: bool = False, variants: str | None = None
+) -> dict[str, object]:
+    """Copy every spec into `folder` and build it; name (stem) → BuildResult. With
+    `variants` "all" (or "missing"), also every built-in template (not used by a spec)
+    on the fullest input of its 文种 (see template_variants)."""
     from wenshu.generator.build import build
 
     folder.mkdir(parents=True, exist_ok=True)
     for spec in spec_sources():
         shutil.copyfile(spec, folder / spec.name)
-    return {
-        spec.stem: build(folder / spec.name, profile=profile, pdf=pdf, force=True)
-        for spec in spec_sources()
-    }
+    specs = [folder / spec.name for spec in spec_sources()]
+    if variants:
+        specs += template_variants(folder, every=variants == "all")
+    return {spec.stem: build(spec, profile=profile, pdf=pdf, force=True) for spec in specs}
 
 
 def em(text: str) -> float:

@@ -245,7 +245,7 @@ def test_schema_unknown_kind_is_an_error():
 
 
 def test_templates_list_shows_builtin_plan_templates():
-    result = invoke(["templates", "list"])
+    result = invoke(["templates", "list", "--tsv"])
     assert result.exit_code == 0
     rows = [line.split("\t") for line in result.stdout.splitlines()]
     plan_rows = {r[1]: r for r in rows if r[0] == "工作计划"}

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from helpers_docx import dump_yaml, invoke, stderr_of, table_with_header, texts, write_spec
 
+from wenshu.generator.demo import demo_specs
+
 DUTY_FLAT = {
     "文种": "工作职责",
     "单位": "城南中学",
@@ -223,10 +225,8 @@ def test_demo_builds_all_three_kinds(tmp_path):
     result = invoke(["demo", "-o", tmp_path / "demo"])
     assert result.exit_code == 0, stderr_of(result)
     names = sorted(p.name for p in (tmp_path / "demo").glob("*.docx"))
-    assert {"教研组长工作职责.docx", "教科室工作总结.docx", "教科室工作计划.docx"} <= set(names)
-    from wenshu.generator.demo import demo_specs
-
     assert names == sorted(p.with_suffix(".docx").name for p in demo_specs())
+    assert {"教研组长工作职责.docx", "教科室工作总结.docx", "教科室工作计划.docx"} <= set(names)
     summary_lines = texts(tmp_path / "demo" / "教科室工作总结.docx")
     assert any(line.startswith("4项目标中") for line in summary_lines)
     again = invoke(["demo", "-o", tmp_path / "demo"])

@@ -219,7 +219,7 @@ def test_a_unit_dropped_into_the_package_is_found_everywhere(minutes_unit, tmp_p
     assert props["议题"]["description"] == "会议讨论的事项"
     assert props["单位"]["description"] == SHARED_HELP["单位"]
 
-    result = invoke(["templates", "list", "--templates", templates])
+    result = invoke(["templates", "list", "--tsv", "--templates", templates])
     assert result.exit_code == 0, stderr_of(result)
     assert any(line.startswith(f"{KIND}\t通用\t") for line in result.stdout.splitlines())
 

@@ -23,6 +23,7 @@ from helpers_layout import (
     build_all,
     em,
     is_numbered,
+    library,
     style_names,
     style_ppr,
     table_font_em_twips,
@@ -38,13 +39,18 @@ PROFILES = ("school", "gbt9704")
 # Columns of long text; every other column holds tokens (dates, 第N周, names, 职务,
 # 教研组, 活动时间, statuses, grades of a 轮值表 …) that must never wrap.
 LONG_COLUMNS = {"工作内容", "工作职责", "研究主题", "成员", "目标", "指标", "实际", "节假日与调休"}
+# Lists of names (成员, and the 联系 of 具体分工 under the header each template gives it):
+# the list wraps between names, a name never breaks.
+LIST_COLUMNS = {"成员", "分管联系", "联系学校", "联系年级", "负责区域", "责任区域"}
+LONG_COLUMNS |= LIST_COLUMNS
 
 
 @pytest.fixture(scope="module", params=PROFILES)
 def built(request, tmp_path_factory) -> tuple[str, dict[str, Path]]:
     """(profile, name → .docx) for the demo and the realistic specs, plus a 校历."""
     folder = tmp_path_factory.mktemp(f"layout-{request.param}")
-    docs = {name: r.docx for name, r in build_all(folder, request.param).items()}
+    built = build_all(folder, request.param, variants="all")
+    docs = {name: r.docx for name, r in built.items()}
     cal = folder / "校历.docx"
     result = invoke(
         ["calendar", "2025-2026", "--term", "1", "--start", "2025-09-01", "--unit", "滨江实验学校"]
@@ -53,6 +59,13 @@ def built(request, tmp_path_factory) -> tuple[str, dict[str, Path]]:
     assert result.exit_code == 0, stderr_of(result)
     docs["校历"] = cal
     return request.param, docs
+
+
+def test_every_template_of_the_library_is_laid_out(built):
+    _, docs = built
+    # Each built-in template on the fullest input of its 文种, beside the demos.
+    assert {f"模板-{kind}-{name}" for kind, name in library()} <= set(docs)
+    assert len(library()) >= 16
 
 
 def all_tables(docs: dict[str, Path]) -> list[tuple[str, GTable, int]]:
@@ -84,7 +97,7 @@ def test_columns_are_as_wide_as_their_longest_token(built):
         for col, head in enumerate(table.header):
             tokens = [head.text]  # a header never wraps
             cells = table.column(col)
-            if head.text == "成员":
+            if head.text in LIST_COLUMNS:
                 tokens += [n for c in cells for n in re.split("[、，]", c.text.replace("\n", ""))]
             elif head.text not in LONG_COLUMNS:
                 tokens += [line for c in cells for line in c.lines]
@@ -299,7 +312,7 @@ def test_long_title_breaks_where_the_words_allow(built):
 # ---- order and wording of the parts -------------------------------------------------------
 
 
-@pytest.mark.parametrize("template", ["通用", "教科室", "教研组"])
+@pytest.mark.parametrize("template", [n for k, n in library() if k == "工作计划"])
 def test_safeguards_follow_the_work_and_tables_close_the_plan(tmp_path, template):
     yaml = YAML()
     data = yaml.load((SPECS_DIR / "春季教科室计划.yaml").read_text(encoding="utf-8"))
@@ -311,12 +324,19 @@ def test_safeguards_follow_the_work_and_tables_close_the_plan(tmp_path, template
     blocks = body_blocks(spec.with_suffix(".docx"))
     heads = [b.text for b in blocks if getattr(b, "style", "") == "Heading1"]
     safeguards = next(i for i, h in enumerate(heads) if h.endswith("保障措施"))
-    assert heads[safeguards - 1].endswith(("主要工作及措施", "重点工作与具体措施"))
-    first_table = next(i for i, b in enumerate(blocks) if hasattr(b, "rows"))
+    # The heading before 保障措施 is the one over 主要工作 (each template words it its way).
+    lines = texts(spec.with_suffix(".docx"))
+    first_work = data["主要工作"][0]["标题"]
+    assert lines[lines.index(heads[safeguards - 1]) + 1].endswith(first_work)
+    work_block = next(
+        i for i, b in enumerate(blocks) if getattr(b, "text", "") == heads[safeguards - 1]
+    )
     safeguard_block = next(
         i for i, b in enumerate(blocks) if getattr(b, "text", "").endswith("保障措施")
     )
-    assert safeguard_block < first_table
+    # No table inside 主要工作 or 保障措施 (a goal table before them may be).
+    schedule = [i for i, b in enumerate(blocks) if hasattr(b, "rows") and i > work_block]
+    assert len(schedule) == 4 and min(schedule) > safeguard_block
     assert len(heads) - safeguards - 1 == 4  # 行事历, 具体分工, 教研组, 轮值表 close the plan
 
 

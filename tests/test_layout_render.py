@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from helpers_docx import NS, invoke, paragraphs, stderr_of
-from helpers_layout import build_all, spec_sources, tables_of
+from helpers_layout import library, spec_sources, tables_of, template_of
 from helpers_pdf import Line, pdf_lines, pdf_words
 
 from wenshu.generator.doctree import Cell, Document, Heading, Paragraph, Table
@@ -147,12 +147,14 @@ def soffice() -> None:
 
 
 @pytest.fixture(scope="module", params=["school", "gbt9704"])
-def rendered(request, soffice, tmp_path_factory) -> tuple[str, dict[str, tuple[Path, Path]]]:
-    """(profile, name → (.docx, .pdf)) for the demo and the realistic specs, and a 校历."""
-    folder = tmp_path_factory.mktemp(f"render-{request.param}")
-    results = build_all(folder, request.param, pdf=True)
+def rendered(
+    request, soffice, rendered_builds, tmp_path_factory
+) -> tuple[str, dict[str, tuple[Path, Path]]]:
+    """(profile, name → (.docx, .pdf)) for the demo and the realistic specs, each template
+    they do not use, and a 校历."""
+    results = rendered_builds(request.param)
     docs = {name: (r.docx, r.pdf) for name, r in results.items()}
-    cal = folder / "校历.docx"
+    cal = tmp_path_factory.mktemp(f"calendar-{request.param}") / "校历.docx"
     result = invoke(
         ["calendar", "2026-2027", "--term", "1", "--start", "2026-09-01", "--unit", "滨江实验学校"]
         + ["-o", cal, "--profile", request.param, "--pdf"]
@@ -164,7 +166,9 @@ def rendered(request, soffice, tmp_path_factory) -> tuple[str, dict[str, tuple[P
 
 def test_every_document_has_a_pdf(rendered):
     _, docs = rendered
-    assert len(docs) == len(spec_sources()) + 1  # and the 校历
+    # The demos, the test specs, each template none of them uses, the 校历.
+    unused = set(library()) - {template_of(p) for p in spec_sources()}
+    assert unused and len(docs) == len(spec_sources()) + len(unused) + 1
     for docx, pdf in docs.values():
         assert pdf.is_file() and pdf.stat().st_size > 0, docx
 

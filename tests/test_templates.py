@@ -57,7 +57,7 @@ def test_templates_dir_overrides_a_builtin(tmp_path):
 
 def test_templates_dir_adds_a_template_and_lists_it(tmp_path):
     mine = template_dir(tmp_path / "mine", "新的", GOOD)
-    result = invoke(["templates", "list", "--templates", mine])
+    result = invoke(["templates", "list", "--tsv", "--templates", mine])
     rows = [r.split("\t") for r in result.stdout.splitlines()]
     mine_rows = [r for r in rows if r[:2] == ["工作计划", "新的"]]
     assert len(mine_rows) == 1
@@ -79,7 +79,7 @@ def test_user_template_hides_builtin_in_list(tmp_path):
     mine = template_dir(tmp_path / "mine", "通用", GOOD)
     rows = [
         r.split("\t")
-        for r in invoke(["templates", "list", "--templates", mine]).stdout.splitlines()
+        for r in invoke(["templates", "list", "--tsv", "--templates", mine]).stdout.splitlines()
     ]
     general = [r for r in rows if r[:2] == ["工作计划", "通用"]]
     assert len(general) == 1 and general[0][2] != "内置"

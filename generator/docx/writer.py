@@ -6,6 +6,7 @@ import copy
 import datetime as dt
 import functools
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -232,7 +233,15 @@ class _Builder:
                 runs.append(text_run_xml(piece.text, bold=piece.bold))
         # Justified is the style's own alignment.
         jc = _JC[block.align] if block.align != "justify" else ""
-        self._paragraph(BODY, "".join(runs), ind="" if block.indent else self._indent(0), jc=jc)
+        # A lead-in ("……情况说明如下：") introduces what follows: never last on a page.
+        lead_in = block.text.rstrip().endswith(("：", ":")) or None
+        self._paragraph(
+            BODY,
+            "".join(runs),
+            ind="" if block.indent else self._indent(0),
+            jc=jc,
+            keep_next=lead_in,
+        )
 
     def _toc(self, block: TableOfContents, entries: list[Heading]) -> None:
         """目录 as a real TOC field whose shown result is already filled in: WPS and
@@ -294,7 +303,16 @@ class _Builder:
             self._paragraph(BODY, text_run_xml(date), ind=self._indent(0, date_right), jc="right")
 
     def _keep_last_paragraph_with_next(self) -> None:
-        """Give the paragraph written last keep-with-next (nothing when it was a table)."""
+        """Give the paragraph written last keep-with-next; after a table, the paragraphs
+        of its last row (so that row goes to the next page with what follows)."""
+        if self.parts and self.parts[-1].startswith("<w:tbl>"):
+            table = self.parts[-1]
+            cut = table.rindex("<w:tr>")
+            row = re.sub(
+                r"(<w:pStyle w:val=\"[^\"]+\"/>)(?!<w:keepNext)", r"\1<w:keepNext/>", table[cut:]
+            )
+            self.parts[-1] = table[:cut] + row
+            return
         if not self.parts or not self.parts[-1].startswith("<w:p><w:pPr><w:pStyle "):
             return
         if "<w:keepNext/>" in self.parts[-1]:

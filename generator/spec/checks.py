@@ -3,6 +3,7 @@ people named in the calendar. Each returns (path, message, severity) findings.""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -57,6 +58,54 @@ def check_dates_in_period(spec: Period, dates: list[tuple[tuple, Any]]) -> list[
                 )
             )
     return out
+
+
+# How far a 落款 date may lie before the period a plan is for, or after the period a
+# summary reports on, before it looks like last year's date left in by mistake.
+SIGNATURE_SLACK = dt.timedelta(days=120)
+
+
+def check_signature_date(spec: Any, looks_back: bool) -> list[Finding]:
+    """Warn when the 落款 date does not fit the period: a plan (looks_back False) is
+    signed before or during its period, a summary (looks_back True) during or after it."""
+    sig = getattr(spec, "signature", None)
+    rng = spec.date_range()
+    if sig is None or sig.date is None or rng is None:
+        return []
+    lo, hi = rng
+    d, period = sig.date, spec.period_text()
+    if looks_back:
+        if d < lo:
+            return [
+                (
+                    ("落款", "日期"),
+                    f"总结的落款日期 {d.isoformat()} 早于{period}的开始（{lo.isoformat()}），请核对年份",
+                    "warning",
+                )
+            ]
+        late = d > hi + SIGNATURE_SLACK
+        early = False
+    else:
+        if d > hi:
+            return [
+                (
+                    ("落款", "日期"),
+                    f"计划的落款日期 {d.isoformat()} 晚于{period}的结束（{hi.isoformat()}），请核对年份",
+                    "warning",
+                )
+            ]
+        early = d < lo - SIGNATURE_SLACK
+        late = False
+    if early or late:
+        return [
+            (
+                ("落款", "日期"),
+                f"落款日期 {d.isoformat()} 离{period}（{lo.isoformat()} 至 {hi.isoformat()}）"
+                "相隔四个月以上，请核对年份",
+                "warning",
+            )
+        ]
+    return []
 
 
 def iter_strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:

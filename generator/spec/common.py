@@ -157,6 +157,13 @@ class Period(SpecModel):
     def term_name(self) -> str:
         return TERM_NAMES.get(self.term or 0, "")
 
+    def period_words(self) -> dict[str, str]:
+        """How running text names this period: 本学期/本年度, 学期初/年初, 学期末/年末,
+        下学期/下一年度 (templates say 本期 and never hard-code 学期)."""
+        if self.year is not None:
+            return {"本期": "本年度", "期初": "年初", "期末": "年末", "下期": "下一年度"}
+        return {"本期": "本学期", "期初": "学期初", "期末": "学期末", "下期": "下学期"}
+
 
 class DocumentBase(Period):
     """Keys every 文种 shares."""

@@ -8,6 +8,7 @@ from ...spec.checks import (
     Finding,
     check_dates_in_period,
     check_period,
+    check_signature_date,
     check_tree_depth,
     check_unique,
 )
@@ -70,6 +71,8 @@ def check_plan(spec: PlanSpec, ctx: object = None) -> list[Finding]:
             out += check_activities(spec, cal)
             if spec.rotation is not None:
                 out += check_rotation(spec.rotation, *week_limit(cal))
+    if not out:
+        out += check_signature_date(spec, looks_back=False)
     out += check_tree_depth(spec.work, "主要工作")
     out += check_tree_depth(spec.safeguards, "保障措施")
 

@@ -94,7 +94,7 @@ def calendar_table(months: list[dict[str, Any]]) -> Table | None:
     full = [[mc, *r] for mc, r in zip(month_cells, rows)]
     cols = [
         ("月份", False),
-        ("周次", False),
+        ("周次", True),  # 年度 plans and plans without weeks leave it out
         ("日期", True),
         ("工作内容", False),
         ("负责人", False),
@@ -124,6 +124,7 @@ def assignments(spec: PlanSpec, maker: ContextMaker) -> list[dict[str, Any]]:
             {
                 "姓名": normalize_text(a.name),
                 "职务": normalize_text(a.post) if a.post else "",
+                "联系": [normalize_text(x) for x in a.links or []],
                 "职责": duties,
             }
         )
@@ -131,12 +132,23 @@ def assignments(spec: PlanSpec, maker: ContextMaker) -> list[dict[str, Any]]:
 
 
 def assignment_table(rows: list[dict[str, Any]]) -> Table | None:
+    """姓名 | 职务 | 分管联系 | 工作职责 (职务 and 分管联系 only when someone has one; a
+    template may rename 分管联系 to 联系学校, 联系年级 … with table(…, headers=…))."""
     if not rows:
         return None
-    cols = [("姓名", False), ("职务", True), ("工作职责", False)]
-    return make_table(
-        "具体分工", cols, [[r["姓名"], r["职务"], numbered_lines(r["职责"])] for r in rows]
-    )
+    cols = [("姓名", False), ("职务", True), ("分管联系", True), ("工作职责", False)]
+    body = [[r["姓名"], r["职务"], "、".join(r["联系"]), numbered_lines(r["职责"])] for r in rows]
+    return make_table("具体分工", cols, body)
+
+
+def goal_table(goals: list[dict[str, Any]]) -> Table | None:
+    """序号 | 目标 | 指标: the goals as a table, for plans that list measurable targets
+    (a hospital department's 质量与安全目标); 指标 only when some goal has one."""
+    if not goals:
+        return None
+    cols = [("序号", False), ("目标", False), ("指标", True)]
+    body = [[str(i), g["内容"].rstrip("。；;"), g["指标"] or ""] for i, g in enumerate(goals, 1)]
+    return make_table("工作目标", cols, body)
 
 
 def groups(spec: PlanSpec) -> list[dict[str, Any]]:
@@ -174,10 +186,12 @@ def plan_context(spec: PlanSpec, maker: ContextMaker) -> dict[str, Any]:
     months = calendar_rows(spec, maker)
     assign = assignments(spec, maker)
     grp = groups(spec)
+    goals = plan_goals(spec, maker)
     ctx.update(
         {
             "指导思想": maker.paragraphs(spec.guiding, ("指导思想",)),
-            "工作目标": plan_goals(spec, maker),
+            "工作目标": goals,
+            "目标都有指标": all(g["指标"] for g in goals),
             "主要工作": maker.tree(spec.work, ("主要工作",)),
             "保障措施": maker.tree(spec.safeguards, ("保障措施",)),
             "行事历": months,
@@ -188,6 +202,7 @@ def plan_context(spec: PlanSpec, maker: ContextMaker) -> dict[str, Any]:
                 "具体分工": assignment_table(assign),
                 "教研组": group_table(grp),
                 "轮值表": rotation_table(spec),
+                "工作目标": goal_table(goals),
             },
         }
     )

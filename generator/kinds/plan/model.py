@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
@@ -52,11 +53,21 @@ class MonthPlan(SpecModel):
     activities: list[Activity] = Field(alias="活动", min_length=1)
 
 
+def _name_list(data: Any, key: str) -> Any:
+    """ "张三、李四、王五" is how people type a list of names: split it."""
+    if isinstance(data, dict) and isinstance(data.get(key), str):
+        parts = [p for p in re.split(r"[、，,；;\s]+", data[key]) if p]
+        data = {**data, key: parts}
+    return data
+
+
 class Assignment(SpecModel):
-    """A person in 具体分工 and what they are responsible for."""
+    """A person in 具体分工: what they are responsible for, and optionally the schools,
+    grades or wards they are linked to (联系: 教研员联系学校, 行政联系年级, 质控员联系病区)."""
 
     name: NonEmptyStr = Field(alias="姓名")
     post: NonEmptyStr | None = Field(default=None, alias="职务")
+    links: list[NonEmptyStr] | None = Field(default=None, alias="联系", min_length=1)
     duties: list[TextValue] = Field(alias="职责", min_length=1)
 
     @model_validator(mode="before")
@@ -64,7 +75,7 @@ class Assignment(SpecModel):
     def _duty_string(cls, data: Any) -> Any:
         if isinstance(data, dict) and isinstance(data.get("职责"), str):
             data = {**data, "职责": [data["职责"]]}
-        return data
+        return _name_list(data, "联系")
 
 
 class SubjectGroup(SpecModel):
@@ -79,13 +90,7 @@ class SubjectGroup(SpecModel):
     @model_validator(mode="before")
     @classmethod
     def _members_string(cls, data: Any) -> Any:
-        # "张三、李四、王五" is how people type a member list.
-        if isinstance(data, dict) and isinstance(data.get("成员"), str):
-            import re
-
-            parts = [p for p in re.split(r"[、，,；;\s]+", data["成员"]) if p]
-            data = {**data, "成员": parts}
-        return data
+        return _name_list(data, "成员")
 
 
 class PlanSpec(DocumentBase):

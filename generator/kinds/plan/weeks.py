@@ -85,6 +85,15 @@ def check_activities(spec: Any, cal: Any) -> list[Finding]:
     for i, mp in enumerate(spec.calendar or []):
         for j, act in enumerate(mp.activities):
             path = ("行事历", i, "活动", j)
+            if act.week is not None and spec.year is not None:
+                out.append(
+                    (
+                        path + ("周次",),
+                        "年度计划的行事历不写周次（周次是学期的教学周），请写“日期”或删去“周次”",
+                        "error",
+                    )
+                )
+                continue
             if act.week is not None and act.week[1] > total:
                 out.append(
                     (path + ("周次",), f"第{act.week[1]}周超出本学期（{why}共{total}周）", "error")

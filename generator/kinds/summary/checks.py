@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from ...spec.checks import Finding, check_period, check_tree_depth, check_unique
+from ...spec.checks import (
+    Finding,
+    check_period,
+    check_signature_date,
+    check_tree_depth,
+    check_unique,
+)
 from ...spec.links import load_linked
 from .model import STATUSES, SummarySpec
 
@@ -44,7 +50,8 @@ def check_summary(spec: SummarySpec, ctx) -> list[Finding]:
         out += _inherit(spec, plan)
     if spec.unit is None:
         out.append((("单位",), "缺少必填项“单位”（或用“计划”关联一份计划，沿用其单位）", "error"))
-    out += check_period(spec, required=True)
+    period = check_period(spec, required=True)
+    out += period or check_signature_date(spec, looks_back=True)
     out += check_tree_depth(spec.work, "主要工作及成效")
 
     results = spec.results or []

@@ -53,7 +53,7 @@ def scaffold_text(plan_path: Path, output: Path) -> str:
     lines = [
         f"# 工作总结：由计划 {yaml_comment(plan_path.name)} 生成的框架。",
         f"# 把所有“{TODO}”换成实际内容后运行：wenshu build {yaml_comment(output.name)}",
-        "# 单位、部门、学年、学期沿用关联的计划，不必重写。",
+        f"# 单位、部门、{'年度' if plan.year is not None else '学年、学期'}沿用关联的计划，不必重写。",
         "文种: 工作总结",
         f"计划: {yaml_quote(Path(rel).as_posix())}",
         f"前言: {yaml_quote(TODO + '一两句话概述本期工作')}",
@@ -93,7 +93,8 @@ def scaffold_text(plan_path: Path, output: Path) -> str:
         if plan.signature and plan.signature.date
         else "计划的落款日期"
     )
-    lines.append(f"  # 日期: {hint.isoformat()}      # 学期末（由计划推算），不能早于{earliest}")
+    end = plan.period_words()["期末"]
+    lines.append(f"  # 日期: {hint.isoformat()}      # {end}（由计划推算），不能早于{earliest}")
     return "\n".join(lines) + "\n"
 
 
