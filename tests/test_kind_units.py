@@ -273,7 +273,7 @@ def test_every_starter_builds_strictly_and_every_unit_has_a_builtin_template(uni
     spec.write_text(result.stdout, encoding="utf-8")
     built = invoke(["build", spec, "--strict"])
     assert built.exit_code == 0, stderr_of(built)
-    listed = invoke(["templates", "list"]).stdout.splitlines()
+    listed = invoke(["templates", "list", "--tsv"]).stdout.splitlines()
     assert any(line.startswith(f"{unit.name}\t{unit.default_template}\t") for line in listed)
 
 

@@ -186,7 +186,8 @@ def test_preview_shows_every_text_of_every_demo_in_order(tmp_path, profile):
 
     from helpers_pdf import first_missing
 
-    from wenshu.generator.build import render_loaded
+    from wenshu.generator.build import CorpusResolver, render_loaded
+    from wenshu.generator.context import section_variables
     from wenshu.generator.demo import demo_specs
     from wenshu.generator.spec.loader import load_spec
     from wenshu.generator.web.preview import render_html
@@ -194,7 +195,9 @@ def test_preview_shows_every_text_of_every_demo_in_order(tmp_path, profile):
     for source in demo_specs():
         shutil.copy(source, tmp_path / source.name)
     for source in demo_specs():
-        document = render_loaded(load_spec(tmp_path / source.name))
+        loaded = load_spec(tmp_path / source.name)
+        resolver = CorpusResolver(tmp_path / "语料库.db", section_variables(loaded.spec), None)
+        document = render_loaded(loaded, None, resolver)
         shown = html_lib.unescape(re.sub(r"<[^>]+>", "", render_html(document, profile)))
         missing = first_missing(shown, document.texts())
         assert missing is None, f"{source.name}: “{missing}” not in the preview"
