@@ -261,3 +261,10 @@ def test_an_imprint_too_tall_for_the_foot_follows_the_text_whole(tmp_path):
     last = [p for p in paragraphs(docx) if p.text][-1]
     assert last.text == f"抄送：{names}。"
     assert last.xml.find("w:pPr/w:pBdr/w:top", NS) is not None
+
+
+def test_a_wrong_cell_is_one_problem_not_also_a_short_row(tmp_path):
+    text = NOTICE.replace("[1, 语文组, 王芳, 《给教师的建议》]", "[1, 语文组, [王芳], 《给教师的建议》]")
+    status, err, _ = build(tmp_path, text)
+    assert status == 2 and "一格应为文字或数字" in err, err
+    assert "表头有" not in err, err

@@ -4,20 +4,14 @@ the 成文日期."""
 from __future__ import annotations
 
 from ...spec.checks import Finding, check_period, check_unique
+from ...spec.messages import _value_at
 from .model import NoticeSpec
 
 
 def _typed_length(ctx: object, path: tuple, fallback: int) -> int:
     """Length of the list the user typed at `path` (the model's copy may lack cells that
     were themselves wrong, and are reported as such)."""
-    node = getattr(getattr(ctx, "loaded", None), "data", None)
-    for part in path:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        else:
-            return fallback
+    node = _value_at(getattr(getattr(ctx, "loaded", None), "data", None), path)
     return len(node) if isinstance(node, list) else fallback
 
 
