@@ -160,6 +160,8 @@ class Document:
                 out.append(b.unit)
                 if b.date:
                     out.append(format_cn_date(b.date))
+            elif hasattr(b, "texts"):  # block types of their own (notice_blocks.py …)
+                out.extend(b.texts())
         return out
 
 

@@ -12,3 +12,6 @@ __all__ = [
     "get_profile",
     "write_docx",
 ]
+
+# Writers of block types defined outside doctree.py register themselves on import.
+from . import imprint, notice, regulation  # noqa: E402, F401

@@ -7,7 +7,9 @@ import datetime as dt
 import functools
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document as DocxDocument
@@ -53,6 +55,21 @@ from .titles import break_title
 
 _JC = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 
+# Writers of block types defined outside doctree.py (the 通知's 版头, a 制度's 条 …), by
+# exact type: `fn(builder, block)` appends the block's XML through the builder. Modules
+# holding such writers register them with @block_writer and are imported by the package.
+BLOCK_WRITERS: dict[type, Callable[[_Builder, Any], None]] = {}
+
+
+def block_writer(block_type: type) -> Callable:
+    """Register the decorated function as the writer of `block_type`."""
+
+    def register(fn: Callable[[_Builder, Any], None]) -> Callable[[_Builder, Any], None]:
+        BLOCK_WRITERS[block_type] = fn
+        return fn
+
+    return register
+
 
 def build_docx(doc: Document, profile: str | Profile = DEFAULT_PROFILE) -> DocxDocument:
     """Lay out `doc` in memory with the named profile and return the python-docx document."""
@@ -67,6 +84,8 @@ def build_docx(doc: Document, profile: str | Profile = DEFAULT_PROFILE) -> DocxD
     body.extend(list(parse_body_xml(builder.xml())))
     if sect_pr is not None:
         body.append(sect_pr)  # moves it back to the end, after the new content
+    for finish in builder.finishers:
+        finish(out)
     return out
 
 
@@ -117,6 +136,8 @@ class _Builder:
         self.page_break_pending = False
         self.parts: list[str] = []
         self._font_props: dict[tuple[FontSpec, bool], str] = {}
+        # Run on the whole document once the body is in place (sections, footers …).
+        self.finishers: list[Callable[[DocxDocument], None]] = []
 
     def xml(self) -> str:
         return "".join(self.parts)
@@ -141,7 +162,10 @@ class _Builder:
                 # brings its own).
                 self._paragraph(BODY)
             last_was_table = False
-            if isinstance(block, Title):
+            write = BLOCK_WRITERS.get(type(block))
+            if write is not None:
+                write(self, block)
+            elif isinstance(block, Title):
                 self._title(block)
             elif isinstance(block, Heading):
                 self._heading(block)
