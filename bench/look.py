@@ -4,8 +4,9 @@
 
 Builds, in each profile, the demo documents (each 文种's demo/), the realistic test specs
 (tests/specs: a spring 教科室 plan with 6 goals, a 4-level tree, a 行事历 for every month,
-five people, five 教研组 and a 轮值表 of six grades, a grouped 工作职责 and a linked
-工作总结) and a 校历 of `wenshu calendar`; converts each .docx to PDF with LibreOffice
+five people, five 教研组 and a 轮值表 of six grades, a grouped 工作职责, a linked
+工作总结, a 制度 numbered 一、（一）, a 通知 with one text 附件 and a long 抄送) and a 校历
+of `wenshu calendar`; converts each .docx to PDF with LibreOffice
 and each PDF page to PNG with pdftoppm. Output: <folder>/<profile>/<name>.docx|.pdf and
 <name>-<page>.png. Needs LibreOffice and poppler-utils. Nothing is asserted: open the
 pictures and read every page as the person who hands the file in would. `--only` renders

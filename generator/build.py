@@ -148,10 +148,12 @@ def build(
         note = fill_toc_pages(document, profile)
         if note:
             notes.append(note)
+    unit = kinds.get(loaded.kind)
+    if unit.layout:
+        notes.extend(unit.layout(document, profile))
     write_docx(document, out, profile=profile, force=force)
     resolver.record()
     result = BuildResult(docx=out, warnings=list(loaded.warnings), document=document, notes=notes)
-    unit = kinds.get(loaded.kind)
     if unit.notes:
         result.notes.extend(unit.notes(loaded))
     if pdf_path:

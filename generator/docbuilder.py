@@ -11,18 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .doctree import (
-    Block,
-    Document,
-    Heading,
-    PageBreak,
-    Paragraph,
-    Run,
-    Signature,
-    Table,
-    TableOfContents,
-    Title,
-)
+from .doctree import Block, Document, Heading, PageBreak, Paragraph, Run, Signature, Table, Title
 from .numbering import Counter, strip_typed_marker
 
 # Deeper levels reuse the level-5 look (①) for styling.
@@ -80,16 +69,6 @@ def _as_paragraphs(value: Any) -> list[str]:
     if isinstance(value, Mapping):
         return _as_paragraphs(value.get("文本") or value.get("内容"))
     return [str(value)]
-
-
-def _is_block(value: object) -> bool:
-    """True for a block of the document tree: one of doctree's types, or a type with a
-    Word writer of its own (the forms of forms.py …)."""
-    if isinstance(value, (Title, Heading, Paragraph, Table, Signature, PageBreak, TableOfContents)):
-        return True
-    from .docx.writer import BLOCK_WRITERS
-
-    return type(value) in BLOCK_WRITERS
 
 
 class DocBuilder:
@@ -193,20 +172,6 @@ class DocBuilder:
         self.blocks.append(PageBreak())
         return ""
 
-    def block(self, value: Any) -> str:
-        """Blocks a 文种's context prepared (a form, a cover, an included document), one
-        or a list of them, in the order given."""
-        items = value if isinstance(value, (list, tuple)) else [value]
-        for item in items:
-            if not _is_block(item):
-                raise TemplateUsageError(
-                    "block() 需要上下文中准备好的文档部件（如 表单、封面），而不是文字或其他值"
-                )
-            if isinstance(item, Title) and not self.title_text:
-                self.title_text = item.text
-            self.blocks.append(item)
-        return ""
-
     def functions(self) -> dict[str, Any]:
         """The callables templates see."""
         names = (
@@ -222,7 +187,6 @@ class DocBuilder:
             "table",
             "signature",
             "pagebreak",
-            "block",
         )
         return {n: getattr(self, n) for n in names}
 

@@ -143,7 +143,7 @@ class Document:
         out: list[str] = []
         for b in self.blocks:
             own = getattr(b, "texts", None)
-            if own is not None:  # blocks defined elsewhere (forms.py) list their own
+            if own is not None:  # block types of their own (notice_blocks.py, forms.py …)
                 out.extend(own())
             elif isinstance(b, Title):
                 out.append(b.text)

@@ -273,6 +273,9 @@ class TemplateLibrary:
             ) from None
         builder = DocBuilder(kind)
         env_context = {**context, **builder.functions()}
+        unit = kinds.find(kind)
+        if unit is not None and unit.functions is not None:
+            env_context.update(unit.functions(builder, context))
         try:
             output = template.render(env_context)
         except SecurityError as exc:

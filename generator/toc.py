@@ -34,9 +34,7 @@ def fill_toc_pages(document: Document, profile: str) -> str | None:
 
     Returns a note for the user when the numbers could not be found (None when they were).
     """
-    from .docx import build_docx
     from .errors import ToolMissingError
-    from .pdf import convert_to_pdf
 
     tocs = [b for b in document.blocks if isinstance(b, TableOfContents)]
     if not tocs:
@@ -45,18 +43,15 @@ def fill_toc_pages(document: Document, profile: str) -> str | None:
     entries = toc_entries(document.blocks, toc.levels)
     # Same digits as the final numbers, so the TOC takes the same room in both layouts.
     toc.pages = [8] * len(entries)
-    with tempfile.TemporaryDirectory(prefix="wenshu-toc-") as work:
-        docx_path = Path(work) / "toc.docx"
-        build_docx(document, profile).save(str(docx_path))
-        try:
-            pdf = convert_to_pdf(docx_path, Path(work) / "toc.pdf")
-        except ToolMissingError:
-            toc.pages = None
-            return NO_NUMBERS_NOTE
-        except WenshuError as exc:
-            toc.pages = None
-            return f"提示：LibreOffice 排版失败，目录没有页码（{exc.message.splitlines()[0]}）。"
-        pages = match_pages(entries, pdf_bookmarks(pdf.read_bytes()))
+    try:
+        marks = laid_out_bookmarks(document, profile)
+    except ToolMissingError:
+        toc.pages = None
+        return NO_NUMBERS_NOTE
+    except WenshuError as exc:
+        toc.pages = None
+        return f"提示：LibreOffice 排版失败，目录没有页码（{exc.message.splitlines()[0]}）。"
+    pages = match_pages(entries, marks)
     if pages is None:
         toc.pages = None
         return (
@@ -64,6 +59,19 @@ def fill_toc_pages(document: Document, profile: str) -> str | None:
         )
     toc.pages = pages
     return None
+
+
+def laid_out_bookmarks(document: Document, profile: str) -> list[tuple[str, int]]:
+    """Lay `document` out with LibreOffice: (title, page) of every outline entry (every
+    heading) of the PDF. ToolMissingError without LibreOffice, WenshuError when it fails."""
+    from .docx import build_docx
+    from .pdf import convert_to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="wenshu-layout-") as work:
+        docx_path = Path(work) / "layout.docx"
+        build_docx(document, profile).save(str(docx_path))
+        pdf = convert_to_pdf(docx_path, Path(work) / "layout.pdf")
+        return pdf_bookmarks(pdf.read_bytes())
 
 
 def match_pages(entries: list[Heading], marks: list[tuple[str, int]]) -> list[int] | None:

@@ -34,6 +34,8 @@ KINDS = ("工作计划", "工作职责", "工作总结")
 EVERY = [t for t in TemplateLibrary().list() if t.builtin]
 LIBRARY = [t for t in EVERY if t.kind in KINDS]
 IDS = [f"{t.kind}-{t.name}" for t in LIBRARY]
+# The 文种 written for a 学期 or a 年度 (制度 and 通知 name no period).
+PERIODIC = [t for t in LIBRARY if t.kind in ("工作计划", "工作职责", "工作总结")]
 
 TERM = {"学年": "2025—2026", "学期": "第一学期"}
 YEAR = {"年度": 2026}
@@ -125,7 +127,7 @@ def _build(tmp_path: Path, kind: str, template: str, period: str) -> Path:
 
 
 @pytest.mark.parametrize("period", PERIODS)
-@pytest.mark.parametrize("info", LIBRARY, ids=IDS)
+@pytest.mark.parametrize("info", PERIODIC, ids=lambda t: f"{t.kind}-{t.name}")
 def test_every_template_builds_for_a_term_and_for_a_year(tmp_path, info, period):
     docx = _build(tmp_path, info.kind, info.name, period)
     lines = [line.replace("\n", "") for line in texts(docx)]

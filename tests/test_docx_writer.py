@@ -561,3 +561,38 @@ def test_build_docx_returns_python_docx_document():
 def test_edge_case_documents_save(tmp_path, blocks):
     path = write_docx(Document(blocks=blocks), tmp_path / "边界.docx")
     reopen(path)
+
+
+def test_block_types_of_their_own_are_written_by_their_registered_writer():
+    """The writer dispatches a block type it does not know to the writer registered for it
+    (the 通知 and 制度 blocks use this), and refuses a type nobody registered."""
+    from dataclasses import dataclass
+
+    from wenshu.generator.docx.ooxml import text_run_xml
+    from wenshu.generator.docx.styles import BODY
+    from wenshu.generator.docx.writer import BLOCK_WRITERS, block_writer
+
+    @dataclass
+    class Stamp:
+        text: str
+
+        def texts(self) -> list[str]:
+            return [self.text]
+
+    @dataclass
+    class Unknown:
+        pass
+
+    @block_writer(Stamp)
+    def write_stamp(builder, block):
+        builder._paragraph(BODY, text_run_xml(f"【{block.text}】"), jc="right")
+
+    try:
+        doc = Document(blocks=[Paragraph.plain("正文。"), Stamp("已审核")])
+        assert doc.texts() == ["正文。", "已审核"]
+        out = build_docx(doc, "school")
+        assert [p.text for p in out.paragraphs] == ["正文。", "【已审核】"]
+        with pytest.raises(TypeError, match="Unknown"):
+            build_docx(Document(blocks=[Unknown()]), "school")
+    finally:
+        del BLOCK_WRITERS[Stamp]

@@ -263,3 +263,30 @@ def test_units_live_in_their_own_folders():
     for unit in UNITS:
         assert unit.folder is not None and unit.folder.parent == root
         assert unit.starter.parent == unit.folder
+
+
+@pytest.mark.parametrize("unit", UNITS, ids=lambda u: u.name)
+def test_every_starter_builds_strictly_and_every_unit_has_a_builtin_template(unit, tmp_path):
+    result = invoke(["new", unit.name])
+    assert result.exit_code == 0, stderr_of(result)
+    spec = tmp_path / "示例.yaml"
+    spec.write_text(result.stdout, encoding="utf-8")
+    built = invoke(["build", spec, "--strict"])
+    assert built.exit_code == 0, stderr_of(built)
+    listed = invoke(["templates", "list", "--tsv"]).stdout.splitlines()
+    assert any(line.startswith(f"{unit.name}\t{unit.default_template}\t") for line in listed)
+
+
+def test_template_functions_of_a_unit_are_its_own(tmp_path):
+    """articles() belongs to 制度 templates; a 工作职责 template calling it is told so."""
+    from helpers_docx import write_spec
+
+    templates = tmp_path / "模板"
+    (templates / "工作职责").mkdir(parents=True)
+    (templates / "工作职责" / "试.j2").write_text("{{ articles(职责) }}\n", encoding="utf-8")
+    spec = write_spec(
+        tmp_path / "职责.yaml",
+        "文种: 工作职责\n单位: 城南中学\n岗位: 教务主任\n模板: 试\n职责: [排课]\n",
+    )
+    result = invoke(["build", spec, "--templates", templates])
+    assert result.exit_code != 0 and "articles" in stderr_of(result)

@@ -87,6 +87,8 @@ def test_every_kind_of_table_is_checked(built):
     assert {"月份", "姓名", "教研组", "目标", "周次"} <= headers
     assert ("周次", "初一", "初二", "初三", "高一", "高二", "高三") in kinds  # 轮值表
     assert ("周次", "日期", "节假日与调休", "备注") in kinds  # 校历
+    assert ("周次", "日期", "学科", "执教", "课题") in kinds  # a 通知's 附件
+    assert ("教研组", "执教教师", "学科", "拟定课题", "希望时间") in kinds  # its 回执
 
 
 def test_columns_are_as_wide_as_their_longest_token(built):

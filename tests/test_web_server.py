@@ -176,6 +176,33 @@ def test_preview_is_the_document_tree_the_writer_gets(client):
     assert '<colgroup><col style="width:' in html
 
 
+@pytest.mark.parametrize("profile", ["school", "gbt9704"])
+def test_preview_shows_every_text_of_every_demo_in_order(tmp_path, profile):
+    """Every 文种's demo, block types of its own included (制度's 条, 通知's 版头, 附件说明,
+    附件 pages, 版记), shows all its texts in the preview, in order."""
+    import html as html_lib
+    import re
+    import shutil
+
+    from helpers_pdf import first_missing
+
+    from wenshu.generator.build import CorpusResolver, render_loaded
+    from wenshu.generator.context import section_variables
+    from wenshu.generator.demo import demo_specs
+    from wenshu.generator.spec.loader import load_spec
+    from wenshu.generator.web.preview import render_html
+
+    for source in demo_specs():
+        shutil.copy(source, tmp_path / source.name)
+    for source in demo_specs():
+        loaded = load_spec(tmp_path / source.name)
+        resolver = CorpusResolver(tmp_path / "语料库.db", section_variables(loaded.spec), None)
+        document = render_loaded(loaded, None, resolver)
+        shown = html_lib.unescape(re.sub(r"<[^>]+>", "", render_html(document, profile)))
+        missing = first_missing(shown, document.texts())
+        assert missing is None, f"{source.name}: “{missing}” not in the preview"
+
+
 def test_validation_messages_are_the_loaders_mapped_to_fields_and_cells(client):
     state = client.get("/api/doc", params={"path": "计划.yaml"}).json()["state"]
     state["行事历"][0]["月份"] = "3"

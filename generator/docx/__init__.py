@@ -1,6 +1,5 @@
 """The Word writer: lays out a doctree.Document as a .docx in one of two profiles."""
 
-from . import forms as _forms  # noqa: F401  (registers the writers of form blocks)
 from .profiles import DEFAULT_PROFILE, PROFILES, FontSpec, Profile, get_profile
 from .writer import build_docx, write_docx
 
@@ -13,3 +12,6 @@ __all__ = [
     "get_profile",
     "write_docx",
 ]
+
+# Writers of block types defined outside doctree.py register themselves on import.
+from . import forms, imprint, notice, regulation  # noqa: E402, F401

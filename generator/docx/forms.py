@@ -35,7 +35,7 @@ from .profiles import SIZE_3, FontSpec, Profile
 from .styles import BODY, TABLE_TEXT, heading_style_id
 from .tables import TABLE_STYLE, merge_xml, table_start_xml
 from .titles import break_title
-from .writer import register_block_writer
+from .writer import block_writer
 
 # One writing line of a form: 1 cm, room for handwriting.
 ROW_TWIPS = 567
@@ -359,27 +359,23 @@ def form_xml(form: Form, profile: Profile) -> str:
 
 
 def _start_paragraph(builder) -> bool:
-    """Before a paragraph: one blank line after a table (unless a page break comes);
-    returns whether the paragraph takes over a pending page break."""
-    if builder.last_was_table and not builder.page_break_pending:
-        builder.parts.append(paragraph_xml(BODY))
-    builder.last_was_table = False
+    """Before a paragraph: whether it takes over a pending page break."""
     brk = builder.page_break_pending
     builder.page_break_pending = False
     return brk
 
 
-@register_block_writer(Form)
+@block_writer(Form)
 def write_form(builder, block: Form) -> None:
-    if builder.last_was_table or builder.page_break_pending:
-        # Adjacent tables would merge into one; a page break needs a paragraph to sit on.
-        builder.parts.append(paragraph_xml(BODY, page_break=builder.page_break_pending))
+    if builder.page_break_pending:
+        # A page break needs a paragraph to sit on.
+        builder.parts.append(paragraph_xml(BODY, page_break=True))
         builder.page_break_pending = False
     builder.parts.append(form_xml(block, builder.profile))
     builder.last_was_table = True
 
 
-@register_block_writer(FormTitle)
+@block_writer(FormTitle)
 def write_form_title(builder, block: FormTitle) -> None:
     """A level-1 heading, centred in the title font, at the top of a new page."""
     _start_paragraph(builder)
@@ -401,7 +397,7 @@ def write_form_title(builder, block: FormTitle) -> None:
     )
 
 
-@register_block_writer(BodyHeading)
+@block_writer(BodyHeading)
 def write_body_heading(builder, block: BodyHeading) -> None:
     """Heading fonts in a body paragraph that keeps with the next one (no outline level)."""
     brk = _start_paragraph(builder)
@@ -512,11 +508,18 @@ def _cover_fields(cover: Cover, profile: Profile) -> str:
     )
 
 
-@register_block_writer(Cover)
+@block_writer(Cover)
 def write_cover(builder, block: Cover) -> None:
     """The cover; what follows starts on a new page."""
+    first_page = not builder.parts
     _start_paragraph(builder)
     builder.parts.append(cover_xml(block, builder.profile))
-    builder.plain_first_page = not builder.parts[:-1]
+    if first_page:
+        builder.finishers.append(_plain_first_page)
     builder.last_was_table = bool(block.fields)
     builder.page_break_pending = True
+
+
+def _plain_first_page(document) -> None:
+    """No page number on the cover: page 1 gets a footer of its own, left empty."""
+    document.sections[0].different_first_page_header_footer = True

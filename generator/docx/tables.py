@@ -27,6 +27,8 @@ from .styles import TABLE_CAPTION, TABLE_TEXT
 TABLE_STYLE = "TableGrid"
 # Tables up to this many lines (about a third of a page of table text) are not split.
 KEEP_TOGETHER_LINES = 16
+# Height of an empty body row: room for a line of handwriting (12 mm).
+BLANK_ROW_TWIPS = 680
 
 _BORDERS = "".join(
     f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -78,7 +80,9 @@ def table_xml(table: Table, profile: Profile) -> str:
 
     for r, (row, row_merges) in enumerate(zip(texts, merges, strict=True)):
         last = r == len(texts) - 1
-        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        # A row with nothing in it is space to write in by hand (a 回执, a sign-in sheet).
+        height = "" if any(row) else f'<w:trHeight w:val="{BLANK_ROW_TWIPS}" w:hRule="atLeast"/>'
+        out.append(f"<w:tr><w:trPr><w:cantSplit/>{height}</w:trPr>")
         for col, (tc_w, merge, text) in enumerate(zip(tc_ws, row_merges, row, strict=True)):
             inset = 0
             if text and not columns[col].is_token:

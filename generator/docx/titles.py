@@ -15,10 +15,13 @@ from .colwidths import text_em
 # 文种 at the end, and after a unit or department name.
 _AFTER = ("学期", "年度", "学校", "中学", "小学", "学院", "幼儿园", "教科室", "教务处", "德育处",
           "办公室", "教研组")  # fmt: skip
+# In a notice's "关于……的通知": after the verb that opens what it is about.
+_VERBS = ("开展", "组织", "举办", "举行", "做好", "加强", "参加", "印发", "召开", "推进", "落实",
+          "实施", "公布", "表彰", "调整")  # fmt: skip
 _BREAKS = re.compile(
     r"(?<![—\-－\d])(?=\d{4}(?:—|-|－|年))"
     r"|(?<=学年)(?=第)"
-    r"|(?=(?:工作)?(?:计划|总结|职责|要点|方案|校历)$)"
+    r"|(?=(?:工作)?(?:计划|总结|职责|要点|方案|校历|制度)$)"
     + "".join(f"|(?<={word})" for word in _AFTER)
 )
 
@@ -29,8 +32,7 @@ def break_title(text: str, line_em: float) -> str:
     if "\n" in text or text_em(text) <= line_em:
         return text
     best: tuple[float, int] | None = None
-    for m in _BREAKS.finditer(text):
-        i = m.start()
+    for i in _break_positions(text):
         if not 0 < i < len(text):
             continue
         first, second = text_em(text[:i]), text_em(text[i:])
@@ -44,3 +46,15 @@ def break_title(text: str, line_em: float) -> str:
         return text
     i = best[1]
     return f"{text[:i]}\n{text[i:]}"
+
+
+def _break_positions(text: str) -> list[int]:
+    """Where `text` may break: the places _BREAKS finds, and in a "关于……" title after
+    each verb that opens what it is about."""
+    found = {m.start() for m in _BREAKS.finditer(text)}
+    if text.startswith("关于"):
+        for verb in _VERBS:
+            at = text.find(verb, 2)
+            if at >= 0:
+                found.add(at + len(verb))
+    return sorted(found)

@@ -55,18 +55,18 @@ from .titles import break_title
 
 _JC = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 
-# Writers of block types defined outside doctree.py (the forms of forms.py …), by exact
-# type: function(builder, block) appends body XML to builder.parts, consumes
-# builder.page_break_pending when it starts a paragraph, and sets builder.last_was_table.
-BLOCK_WRITERS: dict[type, Callable[[Any, Any], None]] = {}
+# Writers of block types defined outside doctree.py (the 通知's 版头, a 制度's 条 …), by
+# exact type: `fn(builder, block)` appends the block's XML through the builder. Modules
+# holding such writers register them with @block_writer and are imported by the package.
+BLOCK_WRITERS: dict[type, Callable[[_Builder, Any], None]] = {}
 
 
-def register_block_writer(block_type: type) -> Callable:
-    """Decorator: write blocks of exactly `block_type` with the decorated function."""
+def block_writer(block_type: type) -> Callable:
+    """Register the decorated function as the writer of `block_type`."""
 
-    def register(write: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
-        BLOCK_WRITERS[block_type] = write
-        return write
+    def register(fn: Callable[[_Builder, Any], None]) -> Callable[[_Builder, Any], None]:
+        BLOCK_WRITERS[block_type] = fn
+        return fn
 
     return register
 
@@ -82,11 +82,10 @@ def build_docx(doc: Document, profile: str | Profile = DEFAULT_PROFILE) -> DocxD
     body = out.element.body
     sect_pr = body.sectPr
     body.extend(list(parse_body_xml(builder.xml())))
-    if builder.plain_first_page:
-        # A first-page footer of its own, left empty.
-        out.sections[0].different_first_page_header_footer = True
     if sect_pr is not None:
         body.append(sect_pr)  # moves it back to the end, after the new content
+    for finish in builder.finishers:
+        finish(out)
     return out
 
 
@@ -135,10 +134,13 @@ class _Builder:
     def __init__(self, profile: Profile):
         self.profile = profile
         self.page_break_pending = False
+        # Whether the last block written ends in a table: a block writer that writes one
+        # (a form) sets it, so that a paragraph separates it from the next table.
         self.last_was_table = False
-        self.plain_first_page = False  # no page number on page 1 (a cover)
         self.parts: list[str] = []
         self._font_props: dict[tuple[FontSpec, bool], str] = {}
+        # Run on the whole document once the body is in place (sections, footers …).
+        self.finishers: list[Callable[[DocxDocument], None]] = []
 
     def xml(self) -> str:
         return "".join(self.parts)
@@ -148,10 +150,6 @@ class _Builder:
         for block in blocks:
             if isinstance(block, PageBreak):
                 self.page_break_pending = True
-                continue
-            write = BLOCK_WRITERS.get(type(block))
-            if write is not None:
-                write(self, block)
                 continue
             if isinstance(block, Table):
                 if self.last_was_table and not block.caption:
@@ -171,7 +169,10 @@ class _Builder:
                 # brings its own).
                 self._paragraph(BODY)
             self.last_was_table = False
-            if isinstance(block, Title):
+            write = BLOCK_WRITERS.get(type(block))
+            if write is not None:
+                write(self, block)
+            elif isinstance(block, Title):
                 self._title(block)
             elif isinstance(block, Heading):
                 self._heading(block)

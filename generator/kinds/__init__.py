@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from ..context import ContextMaker
+    from ..docbuilder import DocBuilder
+    from ..doctree import Document
     from ..spec.checks import Finding
     from ..spec.loader import CheckContext, LoadedSpec
 
@@ -61,6 +63,11 @@ class KindUnit:
     links: Mapping[str, str] = field(default_factory=dict)  # key naming another spec → its 文种
     notes: Callable[[LoadedSpec], list[str]] | None = None  # extra lines after a build
     importable: bool = False  # `wenshu import-spec --kind` can map old documents to it
+    # Template functions of its own beside title(), h1() …: (builder, context) → name → fn.
+    functions: Callable[[DocBuilder, dict[str, Any]], dict[str, Callable]] | None = None
+    # After rendering, before writing: settle what depends on where the pages break (a
+    # 通知's 版记 page), given the profile name; returns notes for the user.
+    layout: Callable[[Document, str], list[str]] | None = None
     folder: Path | None = None  # set on discovery: the unit's package folder
 
     @property

@@ -9,6 +9,9 @@ All text is escaped: what the user wrote is shown, never interpreted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from markupsafe import Markup, escape
 
 from ..doctree import (
@@ -98,7 +101,8 @@ def _table(table: Table, profile: Profile) -> str:
     out.append("</tr></thead><tbody>")
     spans = _rowspans(table)
     for row, row_spans in zip(table.rows, spans):
-        out.append("<tr>")
+        # An empty row is room to write in by hand, as tall as the writer makes it.
+        out.append("<tr>" if any(c.text for c in row) else '<tr class="blank-row">')
         for col, (cell, span) in enumerate(zip(row, row_spans)):
             if span == 0:
                 continue
@@ -133,16 +137,30 @@ def _heading(block: Heading, profile: Profile) -> str:
     return f'<p class="h h{block.level}">{head}</p>'
 
 
+# Renderers of block types defined outside doctree.py (a 通知's 版头, a 制度's 条 …), by
+# exact type: `fn(block, profile) → HTML`. preview_blocks.py registers those of the
+# built-in 文种; a block nobody registered is shown as paragraphs of its texts().
+PREVIEW_RENDERERS: dict[type, Callable[[Any, Profile], str]] = {}
+
+
+def preview_renderer(block_type: type) -> Callable:
+    """Register the decorated function as the preview of `block_type`."""
+
+    def register(fn: Callable[[Any, Profile], str]) -> Callable[[Any, Profile], str]:
+        PREVIEW_RENDERERS[block_type] = fn
+        return fn
+
+    return register
+
+
 def render_html(document: Document, profile_name: str = "school") -> str:
     """The document as an HTML fragment (a `<div class="doc">` page)."""
-    from .preview_forms import BLOCK_HTML
-
     profile = get_profile(profile_name)
     out = [f'<div class="doc" style="{page_style(profile)}"><div class="doc-text">']
     for block in document.blocks:
-        own = BLOCK_HTML.get(type(block))  # forms and covers: preview_forms.py
-        if own is not None:
-            out.append(own(block, profile))
+        render = PREVIEW_RENDERERS.get(type(block))
+        if render is not None:
+            out.append(render(block, profile))
         elif isinstance(block, Title):
             font = _font_css(profile.title, profile.body)
             out.append(f'<h1 class="doc-title" style="{font}">{escape(block.text)}</h1>')
@@ -170,5 +188,10 @@ def render_html(document: Document, profile_name: str = "school") -> str:
                 for h in toc_entries(document.blocks, block.levels)
             )
             out.append(f'<div class="toc"><p class="toc-title">目　录</p><ol>{items}</ol></div>')
+        elif hasattr(block, "texts"):
+            out.extend(f'<p class="p">{_text(t)}</p>' for t in block.texts())
     out.append("</div></div>")
     return "".join(out)
+
+
+from . import preview_blocks, preview_forms  # noqa: E402, F401  (register the built-in block renderers)

@@ -7,15 +7,12 @@ column widths, spans, merged labels and row heights, so the page looks like the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from markupsafe import escape
 
 from ..docx.forms import laid_out
 from ..docx.profiles import Profile
 from ..forms import BodyHeading, Cover, Form, FormTitle
-from .preview import _font_css, _heading, _text
+from .preview import _font_css, _heading, _text, preview_renderer
 
 # One writing line (1 cm) in em of the table font (小四, 12 pt).
 _LINE_EM = 28.35 / 12
@@ -39,6 +36,7 @@ def _rowspans(form: Form) -> list[list[int]]:
     return spans
 
 
+@preview_renderer(Form)
 def _form(block: Form, profile: Profile) -> str:
     widths, rows, _ = laid_out(block, profile)
     form = Form(block.kind, block.columns, rows)
@@ -65,6 +63,7 @@ def _form(block: Form, profile: Profile) -> str:
     return "".join(out)
 
 
+@preview_renderer(FormTitle)
 def _form_title(block: FormTitle, profile: Profile) -> str:
     font = _font_css(profile.title, profile.body)
     return (
@@ -73,6 +72,7 @@ def _form_title(block: FormTitle, profile: Profile) -> str:
     )
 
 
+@preview_renderer(Cover)
 def _cover(block: Cover, profile: Profile) -> str:
     font = _font_css(profile.title, profile.body)
     out = [f'<h1 class="doc-title" style="{font};font-size:2em;margin:3em 0 2em">']
@@ -90,14 +90,7 @@ def _cover(block: Cover, profile: Profile) -> str:
     return "".join(out)
 
 
+@preview_renderer(BodyHeading)
 def _body_heading(block: BodyHeading, profile: Profile) -> str:
     return _heading(block.heading, profile)
 
-
-# Block type → function(block, profile) giving its HTML.
-BLOCK_HTML: dict[type, Callable[[Any, Profile], str]] = {
-    Form: _form,
-    FormTitle: _form_title,
-    Cover: _cover,
-    BodyHeading: _body_heading,
-}

@@ -7,6 +7,7 @@ from .. import KindUnit
 from .checks import check_ledger
 from .context import ledger_context
 from .form import GRIDS, HELP
+from .functions import ledger_functions
 from .model import LedgerSpec
 
 KIND = KindUnit(
@@ -18,4 +19,5 @@ KIND = KindUnit(
     help=HELP,
     grids=GRIDS,
     links={"计划": "工作计划"},
+    functions=ledger_functions,
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...context import ContextMaker
-from ...doctree import format_cn_date
+from ...doctree import PageBreak, format_cn_date
 from ...forms import Cover, CoverField, FormTitle, as_included
 from ...numbering import chinese_number
 from ...textnorm import normalize_text
@@ -17,10 +17,11 @@ from .sheets import Meeting
 DEFAULT_TITLE = "教研组台帐"
 
 
-def _titled(title: str, count: int, index: int) -> FormTitle:
-    """The title of a form page; numbered （一）（二） when the form comes several times."""
+def _page(title: str, *blocks: Any, count: int = 1, index: int = 0) -> list:
+    """A page of the binder: a new page, the title (numbered （一）（二） when the form
+    comes several times) and what is on it."""
     text = f"{title}（{chinese_number(index + 1)}）" if count > 1 else title
-    return FormTitle(1, text)
+    return [PageBreak(), FormTitle(1, text), *blocks]
 
 
 def _year_month(value: tuple[int, int] | None) -> str:
@@ -107,25 +108,23 @@ def _activity_pages(spec: LedgerSpec, maker: ContextMaker, names: list[str]) -> 
     out: list = []
     for k in range(max(len(signs), len(records))):
         if k < len(signs):
-            out += [
-                _titled("教研组活动签到表", len(signs), k),
-                sheets.sign_in_form(signs[k], names),
-            ]
+            form = sheets.sign_in_form(signs[k], names)
+            out += _page("教研组活动签到表", form, count=len(signs), index=k)
         if k < len(records):
-            out += [_titled("教研组活动记录", len(records), k), sheets.record_form(records[k])]
+            form = sheets.record_form(records[k])
+            out += _page("教研组活动记录", form, count=len(records), index=k)
     return out
 
 
 def _plan_pages(spec: LedgerSpec, maker: ContextMaker) -> list:
     """The linked 工作计划 as its template renders it, or a ruled page to write it on."""
-    title = FormTitle(1, "教研组工作计划")
     plan = spec.linked_plan
     if plan is None:
-        return [title, sheets.plan_page()]
+        return _page("教研组工作计划", sheets.plan_page())
     from ...build import render_loaded
 
     document = render_loaded(plan, resolver=maker.resolver)
-    return [title, *as_included(document.blocks)]
+    return _page("教研组工作计划", *as_included(document.blocks))
 
 
 def _achievement_pages(spec: LedgerSpec) -> list:
@@ -150,7 +149,7 @@ def _achievement_pages(spec: LedgerSpec) -> list:
     forms = forms or [sheets.achievement_form([])]
     out: list = []
     for k, form in enumerate(forms):
-        out += [_titled("教研组成员工作实绩记录", len(forms), k), form]
+        out += _page("教研组成员工作实绩记录", form, count=len(forms), index=k)
     return out
 
 
@@ -178,17 +177,19 @@ def ledger_context(spec: LedgerSpec, maker: ContextMaker) -> dict[str, Any]:
     preps = (preps + [Meeting()] * blank_preps) or [Meeting()]
     appraisal = spec.appraisal
     forms = {
-        "成员概况表": [FormTitle(1, "教研组成员概况表"), sheets.member_form(members)],
+        "成员概况表": _page("教研组成员概况表", sheets.member_form(members)),
         "工作计划": _plan_pages(spec, maker),
         "活动": _activity_pages(spec, maker, names),
         "集体备课": [
             block
             for k, meeting in enumerate(preps)
-            for block in (_titled("集体备课活动记录", len(preps), k), sheets.prep_form(meeting))
+            for block in _page(
+                "集体备课活动记录", sheets.prep_form(meeting), count=len(preps), index=k
+            )
         ],
         "工作实绩": _achievement_pages(spec),
-        "鉴定": [
-            FormTitle(1, "教研组工作鉴定"),
+        "鉴定": _page(
+            "教研组工作鉴定",
             sheets.appraisal_form(
                 group,
                 leader,
@@ -196,7 +197,7 @@ def ledger_context(spec: LedgerSpec, maker: ContextMaker) -> dict[str, Any]:
                 maker.paragraphs(appraisal.self_review, ("鉴定", "自评")) if appraisal else [],
                 maker.paragraphs(appraisal.school, ("鉴定", "学校意见")) if appraisal else [],
             ),
-        ],
+        ),
     }
     return {
         "文种": spec.kind,
