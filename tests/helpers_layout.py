@@ -138,7 +138,10 @@ class GTable:
     def is_form(self) -> bool:
         """A printed form (教研组台帐): rows of set heights for writing in, cells spanning
         columns; the rules for data tables do not apply to it."""
-        return any(tr is not None and tr.find("w:trHeight", NS) is not None for tr in self.row_props)
+        # Every row of a form has a set height; a data table sets one only on its blank
+        # rows (left to write in), never on its header row.
+        first = self.row_props[0]
+        return first is not None and first.find("w:trHeight", NS) is not None
 
     def content_twips(self, col: int) -> int:
         return self.widths[col] - self.margin_left - self.margin_right
