@@ -236,7 +236,14 @@ const SpecForm = (() => {
           if (value && typeof value === "object" && !("引用" in value)) return this.object(holder, key, node, path, tree);
           return this.textref(holder, key, node, path, name);
         }
-        case "paragraphs": return this.paragraphs(holder, key, node, path, name);
+        case "paragraphs": {
+          // Paragraphs, or a model written in their place (a 通知's 正文 as 内容 + 条目).
+          const value = holder[key];
+          if (value && typeof value === "object" && !Array.isArray(value) && !("引用" in value) && this.model(node)) {
+            return this.object(holder, key, node, path, tree);
+          }
+          return this.paragraphs(holder, key, node, path, name);
+        }
         case "textref": return this.textref(holder, key, node, path, name);
         case "ref": return this.refChip(holder, key, path);
         case "map": return this.map(holder, key, path);
