@@ -202,7 +202,7 @@ const SpecForm = (() => {
     field(obj, key, node, path, required) {
       const row = el("div", { class: "field", "data-path": pathText(path) });
       const inItem = path.some((p) => typeof p === "number");
-      const help = (inItem && !required && ITEM_HELP[key]) || this.resolve(node).description || "";
+      const help = (inItem && !(required && key === "标题") && ITEM_HELP[key]) || this.resolve(node).description || "";
       const head = el("div", { class: "field-head" }, el("label", { class: "field-label" }, key));
       if (help) head.append(el("span", { class: "help" }, help));
       if (!required) {
