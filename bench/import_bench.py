@@ -284,7 +284,9 @@ def main(argv: list[str] | None = None) -> int:
                 out = Path(tmp) / name
                 out.mkdir()
                 seconds, cpu = command_times("import-spec", str(text), "-o", f"{out}/")
-                print(f"import-spec {args.big_mb} MB ({name}) {seconds:.2f} s  (processor {cpu:.2f} s)")
+                print(
+                    f"import-spec {args.big_mb} MB ({name}) {seconds:.2f} s  (processor {cpu:.2f} s)"
+                )
                 ok = ok and seconds < 10.0
     return 0 if ok else 1
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import WenshuError
-from ..gcpause import collector_paused
 from ..fsutil import check_writable, write_text_atomic
+from ..gcpause import collector_paused
 from ..importing import ImportedDocument, ImportFailure, import_file
 from ..spec.loader import LoadedSpec
 from .assemble import assemble
