@@ -142,7 +142,10 @@ class Document:
         """Every piece of visible text in reading order (for tests and checks)."""
         out: list[str] = []
         for b in self.blocks:
-            if isinstance(b, Title):
+            own = getattr(b, "texts", None)
+            if own is not None:  # block types of their own (notice_blocks.py, forms.py …)
+                out.extend(own())
+            elif isinstance(b, Title):
                 out.append(b.text)
                 if b.subtitle:
                     out.append(b.subtitle)
@@ -160,8 +163,6 @@ class Document:
                 out.append(b.unit)
                 if b.date:
                     out.append(format_cn_date(b.date))
-            elif hasattr(b, "texts"):  # block types of their own (notice_blocks.py …)
-                out.extend(b.texts())
         return out
 
 

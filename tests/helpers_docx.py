@@ -38,7 +38,12 @@ MINIMAL_PLAN: dict[str, Any] = {
 
 def plan(**changes: Any) -> dict[str, Any]:
     """A valid minimal 工作计划 spec with top-level keys replaced (None deletes a key)."""
-    data = copy.deepcopy(MINIMAL_PLAN)
+    return changed(MINIMAL_PLAN, changes)
+
+
+def changed(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """A copy of spec `base` with top-level keys replaced (None deletes a key)."""
+    data = copy.deepcopy(base)
     for key, value in changes.items():
         if value is None:
             data.pop(key, None)

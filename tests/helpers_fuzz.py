@@ -39,7 +39,9 @@ KEYS = (
     "行事历 具体分工 教研组 结束语 落款 开学 周起始 假期 轮值表 计划 目标完成 主要工作及成效 "
     "存在问题 努力方向 岗位 职责 类别 条目 内容 指标 编号 引用 变量 月份 活动 负责人 周次 日期 "
     "姓名 职务 名称 组长 成员 活动时间 研究主题 年级 学科 安排 完成情况 实际 说明 假日 调休上班 "
-    "章 条 款 附则 文号 版头 主送 正文 附件 表格 表头 行 联系人 抄送 印发机关 印发日期"
+    "章 条 款 附则 文号 版头 主送 正文 附件 表格 表头 行 联系人 抄送 印发机关 印发日期 "
+    "教研组 性别 出生年月 学历 职称 任教 时间 地点 主持 主题 参加 反思 集体备课 课题 主备 初案 研讨 "
+    "修改 工作实绩 项目 级别 鉴定 自评 学校意见 空白 签到表 活动记录 目录"
 ).split()
 
 ODD_TEXT = [
@@ -609,12 +611,13 @@ def scratch() -> Iterator[Path]:
 def write_case(case: SpecCase, folder: Path) -> Path:
     spec = folder / "输入.yaml"
     spec.write_bytes(case.data)
-    from wenshu.generator.demo import demo_spec
+    from wenshu.generator.demo import demo_specs
 
-    plan = demo_spec("教科室工作计划.yaml")
-    (folder / "教科室工作计划.yaml").write_bytes(
-        case.plan if case.plan is not None else plan.read_bytes()
-    )
+    # The demos beside it, so that a spec linking another demo (计划: …) finds it.
+    for demo in demo_specs():
+        (folder / demo.name).write_bytes(demo.read_bytes())
+    if case.plan is not None:
+        (folder / "教科室工作计划.yaml").write_bytes(case.plan)
     return spec
 
 

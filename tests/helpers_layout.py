@@ -108,6 +108,7 @@ class GCell:
     jcs: list[str]
     merged: bool = False  # continues the cell above
     right_margin: int | None = None
+    span: int = 1  # grid columns the cell covers (w:gridSpan)
 
     @property
     def text(self) -> str:
@@ -127,6 +128,21 @@ class GTable:
     rows: list[list[GCell]] = field(default_factory=list)
     row_props: list[etree._Element] = field(default_factory=list)
 
+    @property
+    def is_cover(self) -> bool:
+        """The field table of a cover page: no ruling, a line under each value."""
+        top = etree.fromstring(self.props).find("w:tblBorders/w:top", NS)
+        return top is not None and top.get(q("val")) == "nil"
+
+    @property
+    def is_form(self) -> bool:
+        """A printed form (教研组台帐): rows of set heights for writing in, cells spanning
+        columns; the rules for data tables do not apply to it."""
+        # Every row of a form has a set height; a data table sets one only on its blank
+        # rows (left to write in), never on its header row.
+        first = self.row_props[0]
+        return first is not None and first.find("w:trHeight", NS) is not None
+
     def content_twips(self, col: int) -> int:
         return self.widths[col] - self.margin_left - self.margin_right
 
@@ -143,7 +159,14 @@ def _cell(tc: etree._Element) -> GCell:
     vm = tc.find("w:tcPr/w:vMerge", NS)
     merged = vm is not None and vm.get(q("val")) != "restart"
     right = tc.find("w:tcPr/w:tcMar/w:right", NS)
-    return GCell(lines, jcs, merged, int(right.get(q("w"))) if right is not None else None)
+    span = tc.find("w:tcPr/w:gridSpan", NS)
+    return GCell(
+        lines,
+        jcs,
+        merged,
+        int(right.get(q("w"))) if right is not None else None,
+        int(span.get(q("val"))) if span is not None else 1,
+    )
 
 
 def tables_of(path: Path) -> list[GTable]:

@@ -69,10 +69,11 @@ def test_every_template_of_the_library_is_laid_out(built):
 
 
 def all_tables(docs: dict[str, Path]) -> list[tuple[str, GTable, int]]:
+    """The data tables (not the forms of a 台帐, tested in test_ledger_layout.py)."""
     out = []
     for name, path in docs.items():
         em_tw = table_font_em_twips(path)
-        out.extend((name, t, em_tw) for t in tables_of(path))
+        out.extend((name, t, em_tw) for t in tables_of(path) if not t.is_form)
     return out
 
 

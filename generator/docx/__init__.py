@@ -14,4 +14,4 @@ __all__ = [
 ]
 
 # Writers of block types defined outside doctree.py register themselves on import.
-from . import imprint, notice, regulation  # noqa: E402, F401
+from . import forms, imprint, notice, regulation  # noqa: E402, F401

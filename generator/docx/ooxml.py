@@ -242,13 +242,18 @@ def paragraph_xml(
     ind: str = "",
     jc: str = "",
     keep_next: bool | None = None,
+    spacing: str = "",
 ) -> str:
     """A w:p in `style_id`; pPr children in schema order (pStyle, keepNext,
-    pageBreakBefore, ind, jc). `keep_next` None leaves keep-with-next to the style."""
+    pageBreakBefore, then `spacing`: w:snapToGrid and/or w:spacing XML, ind, jc).
+    `keep_next` None leaves keep-with-next to the style."""
     keep = "" if keep_next is None else f'<w:keepNext w:val="{int(keep_next)}"/>'
     brk = "<w:pageBreakBefore/>" if page_break else ""
     align = f'<w:jc w:val="{jc}"/>' if jc else ""
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{brk}{ind}{align}</w:pPr>{runs}</w:p>'
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{brk}{spacing}{ind}{align}</w:pPr>'
+        f"{runs}</w:p>"
+    )
 
 
 def parse_body_xml(content: str) -> etree._Element:

@@ -54,18 +54,7 @@ def table_xml(table: Table, profile: Profile) -> str:
     columns = table_columns(table)
     layout = table_layout(table, profile, columns)
     widths, margin = layout.widths, layout.margin_twips
-    out.append(
-        f'<w:tbl><w:tblPr><w:tblStyle w:val="{TABLE_STYLE}"/>'
-        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
-        f'<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{_BORDERS}</w:tblBorders>'
-        # Fixed layout: Word and LibreOffice keep our widths instead of fitting content.
-        '<w:tblLayout w:type="fixed"/>'
-        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{margin}" w:type="dxa"/>'
-        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>'
-        "</w:tblPr><w:tblGrid>"
-    )
-    out.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    out.append("</w:tblGrid>")
+    out.append(table_start_xml(widths, margin))
     tc_ws = [f'<w:tcW w:type="dxa" w:w="{w}"/>' for w in widths]
 
     aligns = column_alignments(layout, columns)
@@ -109,6 +98,23 @@ def table_xml(table: Table, profile: Profile) -> str:
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
+
+
+def table_start_xml(widths: list[int], margin: int) -> str:
+    """The opening of a ruled, full-width table with fixed column `widths` (twips) and
+    left/right cell margins: w:tbl, its properties and grid. Every table and form the
+    project writes starts this way, so all share one look."""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return (
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{TABLE_STYLE}"/>'
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{_BORDERS}</w:tblBorders>'
+        # Fixed layout: Word and LibreOffice keep our widths instead of fitting content.
+        '<w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{margin}" w:type="dxa"/>'
+        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+    )
 
 
 def _row_lines(layout: Layout, columns: list[Column], row: list[str]) -> int:

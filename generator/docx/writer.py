@@ -134,6 +134,9 @@ class _Builder:
     def __init__(self, profile: Profile):
         self.profile = profile
         self.page_break_pending = False
+        # Whether the last block written ends in a table: a block writer that writes one
+        # (a form) sets it, so that a paragraph separates it from the next table.
+        self.last_was_table = False
         self.parts: list[str] = []
         self._font_props: dict[tuple[FontSpec, bool], str] = {}
         # Run on the whole document once the body is in place (sections, footers …).
@@ -143,25 +146,29 @@ class _Builder:
         return "".join(self.parts)
 
     def add_blocks(self, blocks) -> None:
-        last_was_table = False
+        self.last_was_table = False
         for block in blocks:
             if isinstance(block, PageBreak):
                 self.page_break_pending = True
                 continue
             if isinstance(block, Table):
-                if last_was_table and not block.caption:
+                if self.last_was_table and not block.caption:
                     # Adjacent w:tbl elements would be merged into one table by Word.
                     self._paragraph(BODY)
                 if self.page_break_pending and not block.caption:
                     self._paragraph(BODY)
                 self.parts.append(table_xml(block, self.profile))
-                last_was_table = True
+                self.last_was_table = True
                 continue
-            if last_was_table and not isinstance(block, Signature) and not self.page_break_pending:
+            if (
+                self.last_was_table
+                and not isinstance(block, Signature)
+                and not self.page_break_pending
+            ):
                 # One blank line between a table and the text after it (the signature
                 # brings its own).
                 self._paragraph(BODY)
-            last_was_table = False
+            self.last_was_table = False
             write = BLOCK_WRITERS.get(type(block))
             if write is not None:
                 write(self, block)
@@ -177,7 +184,7 @@ class _Builder:
                 self._toc(block, toc_entries(blocks, block.levels))
             else:
                 raise TypeError(f"unknown block {type(block).__name__}")
-        if last_was_table:
+        if self.last_was_table:
             # Word wants a paragraph after a table at the end of the body.
             self._paragraph(BODY)
 

@@ -194,4 +194,4 @@ def render_html(document: Document, profile_name: str = "school") -> str:
     return "".join(out)
 
 
-from . import preview_blocks  # noqa: E402, F401  (registers the built-in block renderers)
+from . import preview_blocks, preview_forms  # noqa: E402, F401  (register the built-in block renderers)
