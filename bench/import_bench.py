@@ -13,8 +13,9 @@ their line as in the source):
 - documents split right (files cut into the labelled number of documents).
 Speed: documents imported per second over the seed files (target ≥ 50), the time of
 `wenshu outline` on a generated .docx of about --pages pages (target < 2 s), and of
-`wenshu import-spec` on a text of --big-mb MB made of the seed web pages (target < 10 s;
-the same size made of the labelled set, a heading every few lines, is shown too).
+`wenshu import-spec` on a text of --big-mb MB made of the seed web pages and on one made
+of the labelled set, a heading every few lines (target < 10 s each; the processor time is
+shown beside the wall time, which other programs on a busy machine stretch).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import resource
 import subprocess
 import sys
 import tempfile
@@ -201,9 +203,18 @@ def _cn(n: int) -> str:
 
 def command_seconds(*args: str) -> float:
     """Wall time of `wenshu ARGS…` in a fresh process."""
+    return command_times(*args)[0]
+
+
+def command_times(*args: str) -> tuple[float, float]:
+    """(wall, processor) seconds of `wenshu ARGS…` in a fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "wenshu", *args], check=True, capture_output=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def big_text(path: Path, megabytes: int, folder: Path) -> Path:
@@ -272,9 +283,11 @@ def main(argv: list[str] | None = None) -> int:
                 text = big_text(Path(tmp) / f"{name}.txt", args.big_mb, folder)
                 out = Path(tmp) / name
                 out.mkdir()
-                seconds = command_seconds("import-spec", str(text), "-o", f"{out}/")
-                print(f"import-spec {args.big_mb} MB ({name}) {seconds:.2f} s")
-                ok = ok and (seconds < 10.0 or name != "web pages")
+                seconds, cpu = command_times("import-spec", str(text), "-o", f"{out}/")
+                print(
+                    f"import-spec {args.big_mb} MB ({name}) {seconds:.2f} s  (processor {cpu:.2f} s)"
+                )
+                ok = ok and seconds < 10.0
     return 0 if ok else 1
 
 

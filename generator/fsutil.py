@@ -89,9 +89,40 @@ def write_failed(path: Path, exc: OSError) -> WenshuError:
     return WenshuError(f"无法写入 {shown_path(path)}：{os_reason(exc)}。{kept}{_advice(exc)}")
 
 
+def link_trouble(path: Path | str) -> str | None:
+    """Why `path` leads nowhere because of a symbolic link: a loop of links, or a link to
+    a file that is gone (the reason and what to do, worded once for every command that
+    reads a user's file); None when no link is at fault."""
+    try:
+        os.stat(path)
+        return None
+    except ValueError:  # a NUL character in the name
+        return None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return (
+                f"{_REASONS[errno.ELOOP]}（链接经过一串链接又指回了自己），无法打开；"
+                "请删除这个链接，或让它指向实际的文件"
+            )
+        if exc.errno != errno.ENOENT:
+            return None
+    try:
+        if not stat.S_ISLNK(os.lstat(path).st_mode):
+            return None
+        target = os.readlink(path)
+    except (OSError, ValueError):
+        return None
+    return (
+        f"符号链接指向的文件不存在（链接指向 {shown_path(target)}）；"
+        "请检查那个文件是否已被移动、改名或删除，或直接给出文件本身的路径"
+    )
+
+
 def read_failed(path: Path, exc: OSError, what: str = "文件") -> WenshuError:
     """The message for an input file that could not be opened or read."""
     shown = shown_path(path)
+    if exc.errno in (errno.ENOENT, errno.ELOOP) and (trouble := link_trouble(path)):
+        return WenshuError(f"无法读取{what} {shown}：{trouble}。")
     if exc.errno == errno.ENOENT:
         return WenshuError(f"找不到{what} {shown}。请检查文件名和路径。")
     if exc.errno == errno.EISDIR:

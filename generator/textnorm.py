@@ -138,11 +138,16 @@ PLACEHOLDER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"_{3,}|＿{2,}"), "下划线空位"),
     (re.compile(r"【待[^】]*】"), "待填写标记"),
 ]
+# A character every pattern above needs (x/×, ＊/*, 某, _/＿, 【): nearly every text has
+# none, and one scan for them tells so.
+_PLACEHOLDER_CHARS = re.compile(r"[xX×＊*某_＿【]")
 
 
 def find_placeholders(text: str) -> list[tuple[str, str]]:
     """Return (matched text, description) for each leftover placeholder in `text`."""
-    found = []
+    found: list[tuple[str, str]] = []
+    if not _PLACEHOLDER_CHARS.search(text):
+        return found
     for pattern, what in PLACEHOLDER_PATTERNS:
         for m in pattern.finditer(text):
             found.append((m.group(0), what))

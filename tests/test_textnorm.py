@@ -8,7 +8,12 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from wenshu.generator.textnorm import find_placeholders, normalize_period, normalize_text
+from wenshu.generator.textnorm import (
+    PLACEHOLDER_PATTERNS,
+    find_placeholders,
+    normalize_period,
+    normalize_text,
+)
 
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -178,3 +183,13 @@ def test_plain_chinese_never_has_placeholders(text):
 def test_placeholder_is_found_anywhere(before, placeholder, after):
     hits = [m for m, _ in find_placeholders(before + placeholder + after)]
     assert placeholder in hits
+
+
+@given(st.text(alphabet="20192xX×＊*某_＿【】待年aZ校 ", max_size=24))
+@example("20××年")
+@example("x＿＿")
+def test_placeholder_prefilter_misses_nothing(text):
+    # find_placeholders skips texts without any character a pattern needs: it must find
+    # exactly what every pattern finds on its own.
+    every = [(m.group(0), what) for p, what in PLACEHOLDER_PATTERNS for m in p.finditer(text)]
+    assert find_placeholders(text) == every

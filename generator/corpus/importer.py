@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from ..fsutil import link_trouble
 from .models import FailedFile, ImportSummary
 from .store import Corpus
 
@@ -35,6 +36,8 @@ def collect_files(paths: Iterable[Path | str]) -> tuple[list[Path], list[FailedF
                     and not child.name.startswith((".", "~$"))
                 ):
                     add(child)
+        elif trouble := link_trouble(path):
+            failed.append(FailedFile(str(path), trouble))
         elif not path.exists():
             failed.append(FailedFile(str(path), "文件不存在，请检查路径"))
         elif path.suffix.lower() not in SUPPORTED_SUFFIXES:

@@ -33,6 +33,13 @@ class Lexicon:
     stopwords: frozenset[str]
     common: frozenset[str]  # words of the [常用] groups: in almost every section
     longest: int  # length of the longest known word, for segmentation
+    groups: tuple[tuple[str, ...], ...] = ()  # the [同义] groups, head word first
+    broad: frozenset[str] = frozenset()  # [泛词]: no evidence of a topic on their own
+
+    def group_of(self, head: str) -> tuple[str, ...]:
+        """The words of every [同义] group headed by `head`, head first (() when none)."""
+        words = [w for g in self.groups if g[0] == head for w in g]
+        return tuple(dict.fromkeys(words))
 
     def knows(self, word: str) -> bool:
         """Whether `word` is in the table (as a synonym or a function word)."""
@@ -40,10 +47,13 @@ class Lexicon:
 
 
 def parse_table(text: str) -> Lexicon:
-    """Parse synonyms.txt: [同义] and [常用] sections of groups, a [虚词] section of words."""
+    """Parse synonyms.txt: [同义] and [常用] sections of groups, [泛词] and [虚词] sections
+    of words."""
     groups: list[list[str]] = []
+    synonyms: list[tuple[str, ...]] = []
     stop: set[str] = set()
     common: set[str] = set()
+    broad: set[str] = set()
     section = None
     for raw in text.splitlines():
         line = raw.split("#", 1)[0].strip()
@@ -57,6 +67,10 @@ def parse_table(text: str) -> Lexicon:
             groups.append(list(dict.fromkeys(words)))
             if section == "常用":
                 common.update(words)
+            else:
+                synonyms.append(tuple(groups[-1]))
+        elif section == "泛词":
+            broad.update(words)
         elif section == "虚词":
             stop.update(words)
     related: dict[str, dict[str, float]] = {}
@@ -74,7 +88,9 @@ def parse_table(text: str) -> Lexicon:
         for word, links in related.items()
     }
     longest = max((len(w) for w in (*frozen, *stop)), default=1)
-    return Lexicon(frozen, frozenset(stop), frozenset(common), longest)
+    return Lexicon(
+        frozen, frozenset(stop), frozenset(common), longest, tuple(synonyms), frozenset(broad)
+    )
 
 
 @lru_cache(maxsize=1)

@@ -4,6 +4,7 @@ document its 文种, and flag placeholders and concrete years (text is never cha
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..vocab import CATEGORIES, TOPICS
 
@@ -21,8 +22,22 @@ _CATEGORY_TITLE_RULES: list[tuple[str, str]] = [
     ("职责", r"职责|岗位|职能"),
     ("结束语", r"结束语|结语"),
     ("前言", r"前言|引言|概述|基本情况|背景"),
-    ("工作措施", r"措施|重点|要点|工作|做法|具体|实施|抓好|开展|加强|推进|落实"),
 ]
+# Always the last title rule: what a plan's other headings are about.
+_MEASURES_TITLE = ("工作措施", r"措施|重点|要点|工作|做法|具体|实施|抓好|开展|加强|推进|落实")
+# Categories of whole documents (制度, 通知, 教研组台帐): a heading that names one ends with
+# a word of its synonyms group ("安全检查制度", "期末工作通知", "教研活动记录"); one that
+# starts with a verb ("完善考核制度", "做好会议记录") is a measure of a plan.
+_NAMED_BY_TITLE = ("制度条款", "通知正文", "活动记录")
+_ACTION_START = (
+    "完善|健全|建立|落实|执行|做好|加强|规范|修订|制定|严格|抓好|开展|推进|实施|坚持|认真"
+)
+# Their shape in the text, for sections without such a heading.
+_ARTICLE_TEXT = re.compile(r"(?:^|\n)\s*第[一二三四五六七八九十百零〇\d]+条")
+_NOTICE_TEXT = re.compile(r"特此通知|现将.{0,40}通知如下|通知如下[:：]")
+_RECORD_TEXT = re.compile(
+    r"(?:^|\n)\s*(?:活动|会议)?(?:时间|地点|主持人?|参加人员|参会人员|出席|缺席|记录人)\s*[:：]"
+)
 _GUIDING_TEXT = re.compile(
     r"指导思想|为指导|为指针|为统领|以.{2,30}为(?:中心|核心|宗旨|抓手|重点|突破口)|贯彻落实|坚持以"
 )
@@ -31,28 +46,6 @@ _CALENDAR_TEXT = re.compile(
 )
 _CLOSING_TEXT = re.compile(r"新的学期|新的一年|让我们|相信.{0,20}一定|努力奋斗|再创辉煌|再上新台阶")
 
-_TOPIC_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "课题研究": ("课题", "立项", "结题", "开题"),
-    "校本研修": ("校本研修", "校本培训", "校本教研", "研训", "校本研究"),
-    "青年教师培养": ("青年教师", "青蓝", "师徒", "结对", "新教师", "传帮带", "新加盟教师"),
-    "读书活动": ("读书", "阅读", "书香", "读书笔记"),
-    "论文评比": ("论文", "征文"),
-    "集体备课": ("集体备课", "备课组"),
-    "公开课": ("公开课", "示范课", "观摩课", "研究课", "赛课", "优质课", "汇报课"),
-    "教学常规": ("教学常规", "常规检查", "备课笔记", "作业批改", "听课", "常规管理", "常规工作"),
-    "质量监测": ("质量分析", "质量监测", "质量检测", "检测", "命题", "阅卷", "考试", "教学质量"),
-    "信息技术": ("信息技术", "网络", "多媒体", "电教", "网站", "信息化", "微课", "录播"),
-    "心理健康": ("心理",),
-    "德育": ("德育", "思想品德", "立德树人", "班主任", "行为规范", "养成教育"),
-    "科技教育": ("科技",),
-    "档案管理": ("档案", "归档", "建档", "存档", "资料管理", "台帐", "台账"),
-    "家校共育": ("家长", "家校", "家庭教育", "家委会"),
-    "教研组建设": ("教研组",),
-    "名师工作室": ("名师工作室", "工作室", "名师"),
-    "作业管理": ("作业",),
-    "课后服务": ("课后服务", "托管", "社团"),
-    "劳动教育": ("劳动教育", "劳动", "劳技"),
-}
 MAX_TOPICS = 4
 TOPIC_TEXT_MAX = 4000
 
@@ -78,9 +71,15 @@ def classify_preamble(text: str, kind: str | None = None) -> str:
 def _category(title: str, text: str, kind: str | None) -> str:
     if kind == "工作职责" and not re.search(r"前言|概述", title):
         return "职责"
-    for category, pattern in _CATEGORY_TITLE_RULES:
-        if title and re.search(pattern, title):
+    for category, pattern in category_title_rules():
+        if title and pattern.search(title):
             return category
+    if len(_ARTICLE_TEXT.findall(text)) >= 2:
+        return "制度条款"
+    if _NOTICE_TEXT.search(text):
+        return "通知正文"
+    if len(_RECORD_TEXT.findall(text)) >= 2:
+        return "活动记录"
     if _CALENDAR_TEXT.search(text) and len(_CALENDAR_TEXT.findall(text)) >= 2:
         return "行事历"
     if not title and _CLOSING_TEXT.search(text) and len(text) < 300:
@@ -91,18 +90,70 @@ def _category(title: str, text: str, kind: str | None) -> str:
 
 
 def topics_of(title: str, text: str) -> list[str]:
-    """Topics whose keywords occur in the title, or at least twice in the text (once in
+    """Topics whose cue words occur in the title, or at least twice in the text (once in
     short texts); best scoring first, at most MAX_TOPICS."""
     scores: dict[str, int] = {}
     short = len(text) < 120
-    text = text[:TOPIC_TEXT_MAX]  # the opening says what a long section is about
-    for topic, words in _TOPIC_KEYWORDS.items():
-        in_title = any(w in title for w in words)
-        count = sum(text.count(w) for w in words)
+    title, text = _fold(title), _fold(text[:TOPIC_TEXT_MAX])  # a long section's opening
+    for topic, pattern in topic_cues().items():
+        in_title = pattern.search(title) is not None
+        count = len(pattern.findall(text))
         if in_title or count >= 2 or (short and count >= 1):
             scores[topic] = count + (10 if in_title else 0)
     ranked = sorted(scores, key=lambda t: (-scores[t], TOPICS.index(t)))
     return ranked[:MAX_TOPICS]
+
+
+@lru_cache(maxsize=1)
+def topic_cues() -> dict[str, re.Pattern[str]]:
+    """Every topic's cue words, from the synonyms table: the topic and the other words of
+    its group, less the table's broad words and the names of other topics (the 双减 group
+    lists 作业管理, a topic of its own). Longer words match first and no text is counted
+    twice ("师徒结对" is one cue, not 师徒 and 结对)."""
+    from ..corpus.lexicon import lexicon
+
+    table = lexicon()
+    cues: dict[str, re.Pattern[str]] = {}
+    for topic in TOPICS:
+        words = [
+            w
+            for w in table.group_of(topic) or (topic,)
+            if w == topic or (w not in table.broad and w not in TOPICS)
+        ]
+        cues[topic] = _alternation(words)
+    return cues
+
+
+@lru_cache(maxsize=1)
+def category_title_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(category, pattern) tried in order on a section's title: the rules above, then a
+    title naming a 制度/通知/记录 by a word of its synonyms group, then the catch-all."""
+    from ..corpus.lexicon import lexicon
+
+    table = lexicon()
+    rules = [(c, re.compile(p)) for c, p in _CATEGORY_TITLE_RULES]
+    for category in _NAMED_BY_TITLE:
+        words = [w for w in table.group_of(category) if w not in table.broad]
+        ending = _alternation(words).pattern
+        named = f"^(?!{_ACTION_START})[^，,；;]*(?:{ending})[:：]?$"
+        rules.append((category, re.compile(named)))
+    rules.append((_MEASURES_TITLE[0], re.compile(_MEASURES_TITLE[1])))
+    return tuple(rules)
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    """One pattern for `words`, longest first; Latin words (ai, pbl) only as whole words."""
+    parts = [
+        f"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() else re.escape(w)
+        for w in sorted(set(words), key=lambda w: (-len(w), w))
+    ]
+    return re.compile("|".join(parts))
+
+
+def _fold(text: str) -> str:
+    from ..corpus.lexicon import normalise
+
+    return normalise(text)
 
 
 def section_flags(text: str) -> list[str]:

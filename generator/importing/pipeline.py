@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from ..gcpause import collector_paused
 from .classify import kind_of
 from .cleaning import clean_report
 from .model import ImportedDocument, ImportFailure, ImportResult
@@ -25,12 +26,14 @@ def import_file(path: str | Path, sections: bool = True) -> ImportResult:
     """Import one .txt/.md/.docx file; raise ImportFailure when it cannot be used.
     `sections=False` skips cutting corpus sections (import-spec and outline need none)."""
     path = Path(path)
-    return import_raw(read_source(path), path.name, str(path), sections)
+    with collector_paused():
+        return import_raw(read_source(path), path.name, str(path), sections)
 
 
 def import_text(text: str, source: str) -> ImportResult:
     """Run the import pipeline on a string; `source` names it in sections and errors."""
-    return import_raw(text_source(text, name=source), source, source)
+    with collector_paused():
+        return import_raw(text_source(text, name=source), source, source)
 
 
 def import_raw(raw: RawText, source: str, path: str, sections: bool = True) -> ImportResult:

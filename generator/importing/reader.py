@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..fsutil import link_trouble
 from .decoding import UndecodableError, decode_bytes
 from .docx_reader import DocxRejected, read_docx_content
 from .markers import match_marker
@@ -46,6 +47,9 @@ def read_source(path: str | Path) -> RawText:
     path = Path(path)
     name = str(path)
     suffix = path.suffix.lower()
+    trouble = link_trouble(path)
+    if trouble:
+        raise ImportFailure(name, trouble)
     if suffix not in SUFFIXES:
         raise ImportFailure(name, "不支持的文件类型，只能导入 .txt、.md、.docx 文件")
     try:

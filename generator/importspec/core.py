@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import WenshuError
 from ..fsutil import check_writable, write_text_atomic
+from ..gcpause import collector_paused
 from ..importing import ImportedDocument, ImportFailure, import_file
 from ..spec.loader import LoadedSpec
 from .assemble import assemble
@@ -55,6 +56,18 @@ def import_spec(
     source = Path(source)
     if kind is not None and kind not in importable_kinds():
         raise WenshuError(f"--kind 应为 {'、'.join(importable_kinds())} 之一，而不是“{kind}”")
+    with collector_paused():  # the outline and the specs made from it: one pause
+        return _import_spec(source, output, force, doc, kind, today)
+
+
+def _import_spec(
+    source: Path,
+    output: Path | str | None,
+    force: bool,
+    doc: int | None,
+    kind: str | None,
+    today: dt.date | None,
+) -> list[ImportedSpec]:
     try:
         result = import_file(source, sections=False)
     except ImportFailure as exc:

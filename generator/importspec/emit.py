@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 # Plain scalars YAML would read as something else (numbers, booleans, null, dates) or
@@ -69,6 +70,12 @@ def _scalar(value: Any) -> str:
     return text if _plain_ok(text) else _quoted(text)
 
 
+@lru_cache(maxsize=512, typed=True)
+def _key(key: Any) -> str:
+    # The same few keys (标题, 内容, 条目) head thousands of tree nodes.
+    return _scalar(key)
+
+
 def _value(head: str, value: Any, indent: int, out: list[str]) -> None:
     """`head` (a "key:" or "-" already indented) followed by `value`."""
     if isinstance(value, (dict, list)):
@@ -89,7 +96,7 @@ def _mapping(data: dict, indent: int, out: list[str], first: str | None = None) 
     pad = " " * indent
     for k, (key, value) in enumerate(data.items()):
         lead = first if k == 0 and first is not None else pad
-        _value(f"{lead}{_scalar(key)}:", value, indent, out)
+        _value(f"{lead}{_key(key)}:", value, indent, out)
 
 
 def _sequence(items: list, indent: int, out: list[str]) -> None:

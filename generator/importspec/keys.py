@@ -32,7 +32,7 @@ def source_keys(doc: ImportedDocument) -> set[str]:
         for row in table.rows:
             for cell in row:
                 lines += [cell, *cell.split("\n")]
-    keys.update(norm_key(line) for line in lines)
+    keys.update(norm_key(line) for line in set(lines))
     keys.discard("")
     return keys
 

@@ -109,15 +109,18 @@ def check_signature_date(spec: Any, looks_back: bool) -> list[Finding]:
 
 
 def iter_strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """Every string in raw spec data with its path."""
-    if isinstance(data, dict):
-        for k, v in data.items():
-            yield from iter_strings(v, path + (k,))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from iter_strings(v, path + (i,))
-    elif isinstance(data, str):
-        yield path, data
+    """Every string in raw spec data with its path, in document order."""
+    # A stack, not nested generators: each string would otherwise pass up through one
+    # generator per level of a deep 主要工作 tree.
+    stack: list[tuple[tuple, Any]] = [(path, data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            yield where, value
+        elif isinstance(value, dict):
+            stack.extend((where + (k,), v) for k, v in reversed(list(value.items())))
+        elif isinstance(value, list):
+            stack.extend((where + (i,), value[i]) for i in range(len(value) - 1, -1, -1))
 
 
 def check_placeholders(data: Any) -> list[Finding]:
