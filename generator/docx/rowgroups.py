@@ -74,7 +74,8 @@ def _fill(start: int, end: int, heights: list[int], cap: int) -> list[tuple[int,
 def split_merges(merges: list[list[str]], texts: list[list[str]], cuts: list[int]) -> None:
     """Restart every merge running across a row in `cuts`: the cell there repeats the
     merged text, marked （续）. `merges` and `texts` are changed in place."""
-    for row in cuts:
+    # Last cut first: each then still finds the merge's own first cell above it.
+    for row in sorted(cuts, reverse=True):
         for col, merge in enumerate(merges[row]):
             if merge != "continue":
                 continue
