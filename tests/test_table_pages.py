@@ -10,6 +10,7 @@ These tests need soffice and pdftotext; they fail (never skip) when either is mi
 from __future__ import annotations
 
 import bisect
+import random
 import datetime as dt
 import re
 from pathlib import Path
@@ -179,3 +180,125 @@ def test_a_group_taller_than_a_page_is_cut_into_labelled_even_chunks(soffice, tm
     for page in pages:
         labels = "".join(w.text for w in words if w.page == page and w.x_max < label_right)
         assert "第2组" in labels, f"第{page}页没有“第2组”"
+
+
+# ---- member lists ------------------------------------------------------------------------
+
+_SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
+_COMPOUND = ["欧阳", "司马", "诸葛", "上官", "东方"]
+_GIVEN = "芳明静华丽强军敏杰涛晓燕新立轩红秀英宇浩然子涵雨欣"
+
+
+def member_names(rng: random.Random, count: int) -> list[str]:
+    """`count` different names of 2 to 4 characters."""
+    names: list[str] = []
+    while len(names) < count:
+        length = rng.choice([2, 3, 3, 4])
+        surname = rng.choice(_COMPOUND) if length == 4 else rng.choice(_SURNAMES)
+        name = surname + "".join(rng.choice(_GIVEN) for _ in range(length - len(surname)))
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def groups_plan(seed: int) -> dict:
+    """A plan whose 教研组 table lists groups of 5 to 12 members."""
+    rng = random.Random(seed)
+    subjects = ["语文", "数学", "英语", "物理", "化学", "道德与法治", "历史", "体育与健康"]
+    groups = []
+    for size, subject in zip(range(5, 13), subjects):
+        members = member_names(rng, size)
+        groups.append(
+            {
+                "名称": f"{subject}组",
+                "组长": members[0],
+                "成员": members,
+                "活动时间": rng.choice(["每周二下午第三节", "每周四上午", "双周周三下午"]),
+                "研究主题": rng.choice(
+                    ["整本书阅读的任务设计与评价", "单元整体教学", "实验探究能力的培养"]
+                ),
+            }
+        )
+    return plan(教研组=groups)
+
+
+def member_column_lines(pdf: Path, docx: Path) -> list[str]:
+    """The lines of text in the 成员 column, as laid out."""
+    table = next(t for t in tables_of(docx) if "成员" in [c.text for c in t.header])
+    col = [c.text for c in table.header].index("成员")
+    left = 28 * PT_PER_MM + sum(table.widths[:col]) / 20
+    right = left + table.widths[col] / 20
+    lines: dict[tuple[int, int], list] = {}
+    for w in pdf_words(pdf):
+        centre = (w.x_min + w.x_max) / 2
+        if w.height <= TABLE_WORD_MAX_PT and left < centre < right:
+            lines.setdefault((w.page, round(w.y_min)), []).append(w)
+    out = []
+    for key in sorted(lines):
+        out.append("".join(w.text for w in sorted(lines[key], key=lambda w: w.x_min)))
+    return [line for line in out if line != "成员"]
+
+
+@pytest.mark.parametrize(("profile", "seed"), [("school", 1), ("gbt9704", 2)])
+def test_member_lists_wrap_between_names_in_a_column_wide_enough(soffice, tmp_path, profile, seed):
+    data = groups_plan(seed)
+    names = {n for g in data["教研组"] for n in g["成员"]}
+    spec = write_spec(tmp_path / "计划.yaml", data)
+    result = invoke(["build", spec, "--profile", profile, "--pdf"])
+    assert result.exit_code == 0, stderr_of(result)
+    docx, pdf = spec.with_suffix(".docx"), spec.with_suffix(".pdf")
+
+    table = next(t for t in tables_of(docx) if "成员" in [c.text for c in t.header])
+    col = [c.text for c in table.header].index("成员")
+    # Written: every line of a member cell holds whole names; lines are evened out, so
+    # a last name is not left alone under lines of three or more.
+    for row, group in zip(table.rows, data["教研组"]):
+        cell = row[col]
+        assert "".join(cell.lines) == "、".join(group["成员"])
+        per_line = [len([n for n in line.split("、") if n]) for line in cell.lines]
+        assert not (len(per_line) > 1 and per_line[-1] == 1 and per_line[-2] >= 3), cell.lines
+    # The column shows at least two names of average length side by side.
+    mean = sum(len(n) + 1 for n in names) / len(names)
+    em = 240  # 小四
+    assert table.content_twips(col) >= 2 * mean * em, table.widths
+
+    # Laid out: no name is cut across two lines.
+    lines = member_column_lines(pdf, docx)
+    assert len(lines) >= sum(len(r[col].lines) for r in table.rows)
+    for line in lines:
+        broken = [part for part in line.split("、") if part and part not in names]
+        assert not broken, f"成员一栏中的行“{line}”把姓名断开了"
+
+
+def test_a_short_member_list_beside_token_columns_shows_two_names_a_line():
+    from wenshu.generator.docx.colwidths import Column, break_list_line, layout_columns
+
+    header = ["中心组", "组长", "成员", "活动时间", "研究主题"]
+    rows = [
+        [
+            "初中数学中心组",
+            "李静",
+            "孙浩、林静、周敏、黄磊",
+            "每月第二周周三下午",
+            "单元整体教学设计",
+        ],
+        [
+            "小学语文中心组",
+            "陈斌",
+            "许晴、高洁、朱莉、宋雨",
+            "每月第三周周四下午",
+            "学习任务群教学",
+        ],
+    ]
+    columns = [Column(h) for h in header]
+    for row in rows:
+        for column, text in zip(columns, row):
+            column.lines.append(text)
+    layout = layout_columns(columns, 8844, 240)
+    for row in rows:
+        assert break_list_line(row[2], layout.content_em(2, slack=True)) == [
+            "、".join(row[2].split("、")[:2]) + "、",
+            "、".join(row[2].split("、")[2:]),
+        ]
+    for col in (0, 1, 3, 4):  # the tokens still stand on one line
+        assert layout.content_em(col) >= columns[col].longest_em
