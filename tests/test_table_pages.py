@@ -10,8 +10,8 @@ These tests need soffice and pdftotext; they fail (never skip) when either is mi
 from __future__ import annotations
 
 import bisect
-import random
 import datetime as dt
+import random
 import re
 from pathlib import Path
 

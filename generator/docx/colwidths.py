@@ -234,9 +234,10 @@ class Column:
         widths = [self.widest_piece_em]
         for pieces in self.pieces():
             if len(pieces) > 1:
-                mean = sum(text_em(p) for p in pieces) / len(pieces)
+                # An item with its separator, on average: a broken line ends with one.
                 whole = text_em("".join(pieces).rstrip())
-                widths.append(min(whole, per_line * mean))
+                sep = text_em(pieces[0]) - text_em(_LIST_SEP.sub("", pieces[0]))
+                widths.append(min(whole, per_line * (whole + sep) / len(pieces)))
         return max(widths)
 
     def list_items_per_line(self) -> int:
