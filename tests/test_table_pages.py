@@ -302,3 +302,28 @@ def test_a_short_member_list_beside_token_columns_shows_two_names_a_line():
         ]
     for col in (0, 1, 3, 4):  # the tokens still stand on one line
         assert layout.content_em(col) >= columns[col].longest_em
+
+
+def test_school_names_between_enumeration_commas_stay_whole_and_leave_room_to_text():
+    from wenshu.generator.docx.colwidths import Column, break_list_line, layout_columns
+
+    duty = "1.负责小学语文学科教研和教学视导\n2.负责新教师培训和骨干教师研修班"
+    rows = [
+        ["王海", "教研室主任", "城南中学、城南区实验小学", duty],
+        ["陈斌", "小学语文教研员", "城南区实验小学、城东小学、育才小学、滨江实验学校", duty],
+    ]
+    columns = [Column(h) for h in ["教研员", "职务", "联系学校", "工作职责"]]
+    for row in rows:
+        for column, text in zip(columns, row):
+            column.lines.extend(text.split("\n"))
+    layout = layout_columns(columns, 8844, 240)
+    schools = {s for row in rows for s in row[2].split("、")}
+    for row in rows:
+        for line in break_list_line(row[2], layout.content_em(2, slack=True)):
+            assert {s for s in line.split("、") if s} <= schools, line
+    # The list does not take the whole of its longest line from the duties.
+    assert layout.content_em(2) < columns[2].longest_em and layout.content_em(3) >= 12
+    # A clause list keeps its old, shorter item limit: this is prose, not a list.
+    assert break_list_line("组织全校教师开展听课评课，并在学期末汇总", 6.0) == [
+        "组织全校教师开展听课评课，并在学期末汇总"
+    ]

@@ -40,12 +40,17 @@ from dataclasses import dataclass, field
 # Longest line (in em) that still counts as a token: 每周二下午第三节 (8 em),
 # 12月29日—1月4日 (8 em) and 整本书阅读的任务设计 (10 em) fit.
 TOKEN_MAX_EM = 10.0
-# A list item (a name between 、) is kept whole when it is at most this wide.
+# A list item (a name between 、) is kept whole when it is at most this wide; between
+# 、 only (the enumeration comma, never a clause break) longer items, such as school
+# names (城南区实验小学), are too.
 LIST_ITEM_MAX_EM = 6.0
+ENUMERATION_ITEM_MAX_EM = 8.0
 # Items a list column shows side by side at least, by the number of items in its
 # longest list: a short list stays on one line, a long one gets lines of three names.
 LIST_ITEMS_PER_LINE = {1: 1, 2: 2, 3: 3, 4: 2}
 LIST_ITEMS_PER_LINE_MAX = 3
+# ... but not more than this wide (about three names), so long items leave room to text.
+LIST_LINE_MIN_MAX_EM = 10.0
 # Narrowest a long-text column may become while there is room (characters per line).
 TEXT_MIN_EM = 2.0
 # Room (twips) added to every column for borders and rounding in the renderer.
@@ -134,7 +139,9 @@ def list_items(line: str) -> list[str] | None:
     """The items of a list line (陈静、王磊、赵丽), each with its separator; None when the
     line is not a list of short items."""
     parts = [p for p in _LIST_SEP.split(line) if p]
-    if len(parts) < 2 or any(text_em(p) > LIST_ITEM_MAX_EM for p in parts):
+    enumeration = set("".join(_LIST_SEP.findall(line))) == {"、"}
+    longest = ENUMERATION_ITEM_MAX_EM if enumeration else LIST_ITEM_MAX_EM
+    if len(parts) < 2 or any(text_em(p) > longest for p in parts):
         return None
     if any(_CLAUSE.search(p) for p in parts):
         return None
@@ -237,7 +244,8 @@ class Column:
                 # An item with its separator, on average: a broken line ends with one.
                 whole = text_em("".join(pieces).rstrip())
                 sep = text_em(pieces[0]) - text_em(_LIST_SEP.sub("", pieces[0]))
-                widths.append(min(whole, per_line * (whole + sep) / len(pieces)))
+                share = min(per_line * (whole + sep) / len(pieces), LIST_LINE_MIN_MAX_EM)
+                widths.append(min(whole, share))
         return max(widths)
 
     def list_items_per_line(self) -> int:

@@ -107,9 +107,7 @@ def check_activities(spec: Any, cal: Any) -> list[Finding]:
                 )
                 continue
             if act.week is not None and act.week[1] > total:
-                out.append(
-                    (path + ("周次",), f"第{act.week[1]}周超出本学期（{why}）", "error")
-                )
+                out.append((path + ("周次",), f"第{act.week[1]}周超出本学期（{why}）", "error"))
                 continue
             if cal is None or act.date is None:
                 continue
