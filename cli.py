@@ -16,6 +16,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 import click  # noqa: E402
 
 from wenshu import __version__
+from wenshu.generator import click_cn
 from wenshu.generator.cli_common import emit_text, output_options
 from wenshu.generator.errors import SpecError, WenshuError
 
@@ -30,6 +31,7 @@ def _help_option_cn(self: click.Command, ctx: click.Context) -> click.Option | N
 # Every command, also those defined in feature modules, shows its help option in Chinese.
 _ORIGINAL_HELP_OPTION = click.Command.get_help_option
 click.Command.get_help_option = _help_option_cn  # type: ignore[method-assign]
+click_cn.install()
 
 
 class WenshuGroup(click.Group):

@@ -42,9 +42,16 @@ def main() -> None:
         for demo in unit.demos:
             shutil.copy(demo, workspace / demo.name)
             demos.append((unit.name, demo.name))
-    plan = next(name for kind, name in demos if kind == "工作计划")
+    # A term plan: the calendar page lays out a term's weeks.
+    plan = next(
+        name
+        for kind, name in demos
+        if kind == "工作计划" and "学期:" in (workspace / name).read_text(encoding="utf-8")
+    )
     text = (workspace / plan).read_text(encoding="utf-8")
-    (workspace / plan).write_text(text.replace("学期: 第一学期", "学期: 第一学期\n开学: 2025-09-01", 1), encoding="utf-8")
+    if "\n开学:" not in text:
+        text = text.replace("学期: 第一学期", "学期: 第一学期\n开学: 2025-09-01", 1)
+    (workspace / plan).write_text(text, encoding="utf-8")
 
     server = start_server(workspace, folder / "corpus.sqlite")
     driver = new_browser(folder / "downloads")

@@ -78,7 +78,7 @@ def corpus() -> None:
 
 
 @corpus.command("search")
-@click.argument("query", nargs=-1)
+@click.argument("query", nargs=-1, metavar="[查找的词]...")
 @click.option(
     "--category", "-c", callback=_choice("类别", CATEGORIES), help="只看此类别，如 工作措施。"
 )
@@ -137,7 +137,7 @@ def search_cmd(ctx, query, category, topic, kind, limit, as_json) -> None:
 
 
 @corpus.command("show")
-@click.argument("section_id")
+@click.argument("section_id", metavar="编号")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
 @click.pass_context
 def show_cmd(ctx, section_id, as_json) -> None:
@@ -176,7 +176,9 @@ def _show_progress(n_files: int) -> bool:
 
 
 @corpus.command("import")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="文件..."
+)
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出结果。")
 @click.pass_context
 def import_cmd(ctx, paths, as_json) -> None:
@@ -210,7 +212,7 @@ def import_cmd(ctx, paths, as_json) -> None:
 
 
 @corpus.command("add")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path), metavar="片段.yaml")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出新片段的编号。")
 @click.pass_context
 def add_cmd(ctx, file, as_json) -> None:
@@ -236,7 +238,7 @@ def add_cmd(ctx, file, as_json) -> None:
 
 
 @corpus.command("remove")
-@click.argument("section_id")
+@click.argument("section_id", metavar="编号")
 @click.pass_context
 def remove_cmd(ctx, section_id) -> None:
     """删除一个自建或导入的片段（内置片段不能删除）。"""

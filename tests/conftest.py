@@ -1,5 +1,6 @@
 """Make the shared test helpers (tests/helpers_*.py) importable from every test module,
-and share the LibreOffice renders of the built-in examples between the render tests."""
+share the LibreOffice renders of the built-in examples between the render tests, and
+give the browser tests a headless Chromium, a `wenshu serve` and a page."""
 
 import sys
 from pathlib import Path
@@ -7,6 +8,14 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from helpers_browser import (  # noqa: E402
+    Page,
+    close_browser,
+    new_browser,
+    screenshot_dir,
+    start_server,
+)
 
 
 @pytest.fixture(scope="session")
@@ -25,3 +34,35 @@ def rendered_builds(tmp_path_factory):
         return cache[profile]
 
     return get
+
+
+@pytest.fixture(scope="module")
+def downloads(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="module")
+def browser(downloads):
+    driver = new_browser(downloads)
+    driver.execute_cdp_cmd(
+        "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
+    )
+    yield driver
+    close_browser(driver)
+
+
+@pytest.fixture
+def site(tmp_path, request):
+    workspace = tmp_path / "文书"
+    workspace.mkdir()
+    server = start_server(workspace, tmp_path / "corpus.sqlite")
+    server.shots = screenshot_dir(request.node.name)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def page(browser, site):
+    page = Page(browser, site)
+    page.open_home()  # the session key the server printed, as `wenshu serve` opens it
+    return page

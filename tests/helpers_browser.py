@@ -18,6 +18,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "test-output" / "web"
 CHROMIUM = os.environ.get("WENSHU_CHROMIUM", "/usr/bin/chromium")
@@ -159,3 +162,90 @@ def wait_for(predicate, timeout: float = 15.0, interval: float = 0.1, what: str 
             last_error = exc
         time.sleep(interval)
     raise AssertionError(f"timed out waiting for {what or predicate}: {last_error}")
+
+
+class Page:
+    """What a test does on the page, in a person's terms."""
+
+    def __init__(self, driver, site):
+        self.d = driver
+        self.site = site
+        self.n = 0
+
+    def open_home(self):
+        self.d.get(self.site.entry)
+        wait_for(lambda: self.d.find_element(By.ID, "new-go"), what="home page")
+
+    def open_editor(self, rel: str):
+        from urllib.parse import quote
+
+        self.d.get(f"{self.site.base}/edit?path={quote(rel)}")
+        self.wait_preview(0)
+
+    def shot(self, name: str):
+        self.n += 1
+        full_page_screenshot(self.d, self.site.shots / f"{self.n:02d}-{name}.png")
+
+    def previews(self) -> int:
+        return int(
+            self.d.find_element(By.TAG_NAME, "body").get_attribute("data-preview-count") or 0
+        )
+
+    def wait_preview(self, after: int):
+        wait_for(lambda: self.previews() > after, what="a preview answer")
+
+    def preview_text(self) -> str:
+        return self.d.find_element(By.ID, "preview").text
+
+    def field(self, path: str):
+        return self.d.find_element(By.CSS_SELECTOR, f'.field[data-path="{path}"]')
+
+    def type_into(self, element, text: str):
+        before = self.previews()
+        element.send_keys(Keys.CONTROL, "a")
+        element.send_keys(Keys.DELETE)
+        element.send_keys(text)
+        self.wait_preview(before)
+
+    def grid(self, key: str):
+        return self.d.find_element(By.CSS_SELECTOR, f'table.grid[data-table="{key}"]')
+
+    def grid_columns(self, key: str) -> list[str]:
+        heads = self.grid(key).find_elements(By.CSS_SELECTOR, "thead th")
+        return [h.text for h in heads][1:-1]
+
+    def grid_rows(self, key: str):
+        return self.grid(key).find_elements(By.CSS_SELECTOR, "tbody tr")
+
+    def cell(self, key: str, row: int, column: str):
+        tr = self.grid_rows(key)[row]
+        return tr.find_element(By.CSS_SELECTOR, f'td[data-col="{column}"] textarea')
+
+    def click_text(self, text: str, within=None):
+        scope = within or self.d
+        button = scope.find_element(By.XPATH, f".//button[normalize-space()='{text}']")
+        self.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+        button.click()
+        return button
+
+    def save(self):
+        self.click_text("保存")
+        wait_for(lambda: self.d.find_element(By.ID, "save-state").text == "已保存", what="saved")
+
+    def paste(self, element, text: str):
+        before = self.previews()
+        self.d.execute_script(
+            "const data = new DataTransfer(); data.setData('text/plain', arguments[1]);"
+            "arguments[0].dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));",
+            element,
+            text,
+        )
+        self.wait_preview(before)
+
+    def upload(self, input_element, path: Path):
+        # A file input may be out of sight (the page's own label stands for it); the
+        # driver sets its file as a person choosing one would.
+        input_element.send_keys(str(path))
+
+    def toast(self) -> str:
+        return self.d.find_element(By.ID, "toast").text

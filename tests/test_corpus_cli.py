@@ -251,7 +251,7 @@ def test_import_progress_bar_for_many_files(run, tmp_path: Path):
 
 def test_import_requires_a_path(run):
     result = run("import", code=2)
-    assert "PATHS" in result.output
+    assert "缺少参数 文件" in result.output
 
 
 def test_broken_database_is_reported(tmp_path: Path):

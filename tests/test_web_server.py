@@ -295,6 +295,19 @@ def test_calendar_is_the_cli_calendar(client, workspace):
     assert "国庆节" in national["事项"] or "中秋节" in national["事项"]
 
 
+def test_calendar_of_a_year_plan_asks_for_a_term(client, workspace):
+    year_plan = ROOT / "generator" / "kinds" / "plan" / "demo" / "医院科室年度工作计划.yaml"
+    (workspace / "年度.yaml").write_text(year_plan.read_text(encoding="utf-8"), encoding="utf-8")
+    data = client.get("/api/calendar", params={"path": "年度.yaml"}).json()
+    assert data["need_start"] and data["weeks"] == []
+    assert data["年度"] == 2026 and data["title"] == "2026年度"
+    term = client.get(
+        "/api/calendar",
+        params={"path": "年度.yaml", "year": "2025—2026", "term": "2", "start": "2026-03-02"},
+    ).json()
+    assert term["weeks"] and term["term"] == 2
+
+
 def test_build_writes_beside_the_spec_and_downloads(client, workspace):
     r = post(client, "/api/build", {"path": "计划.yaml", "format": "docx"})
     assert r.json()["file"] == "计划.docx"

@@ -34,7 +34,7 @@ from .ooxml import clean_text, font_props_xml, indent_xml, paragraph_xml, run_xm
 from .profiles import SIZE_3, FontSpec, Profile
 from .styles import BODY, TABLE_TEXT, heading_style_id
 from .tables import TABLE_STYLE, merge_xml, table_start_xml
-from .titles import break_title
+from .titles import set_title
 from .writer import block_writer
 
 # One writing line of a form: 1 cm, room for handwriting.
@@ -436,14 +436,20 @@ def _cover_paragraph(
     )
 
 
-def cover_xml(cover: Cover, profile: Profile) -> str:
-    """The title far down the page in large type (a short one spaced out, a long one in
-    smaller type), then the fields on ruled lines."""
+def cover_title(cover: Cover, profile: Profile) -> tuple[FontSpec, str, bool]:
+    """The cover title's font, its text as set (a long one broken where the words allow)
+    and whether it is short (set in larger, spaced-out type); the preview shows the same."""
     short = text_em(cover.text) <= COVER_SHORT_TITLE_EM
     size = COVER_TITLE_PT if short else COVER_LONG_TITLE_PT
     title_font = FontSpec(profile.title.east_asia, size, profile.title.bold, profile.title.latin)
-    line_em = Mm(profile.text_width_mm).twips / title_font.char_twips
-    text = cover.text if short else break_title(cover.text, line_em)
+    return title_font, cover.text if short else set_title(cover.text, profile, title_font), short
+
+
+def cover_xml(cover: Cover, profile: Profile) -> str:
+    """The title far down the page in large type (a short one spaced out, a long one in
+    smaller type), then the fields on ruled lines."""
+    title_font, text, short = cover_title(cover, profile)
+    size = title_font.size_pt
     out = [
         _cover_paragraph(
             title_font, text, before=COVER_TOP_TWIPS, line=round(size * 20 * 1.5),

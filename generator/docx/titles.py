@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
+from docx.shared import Mm
+
 from .colwidths import text_em
+from .profiles import FontSpec, Profile
 
 # Where a title may break: before the period (a year), after 学年/学期/年度, before the
 # 文种 at the end, and after a unit or department name.
@@ -24,6 +27,14 @@ _BREAKS = re.compile(
     r"|(?=(?:工作)?(?:计划|总结|职责|要点|方案|校历|制度)$)"
     + "".join(f"|(?<={word})" for word in _AFTER)
 )
+
+
+def set_title(text: str, profile: Profile, font: FontSpec | None = None) -> str:
+    """`text` as a title in `font` (the profile's title font) across the text width is
+    set: with the line break break_title picks. The Word writer and the preview both
+    call this, so the two break a title at the same place."""
+    font = font or profile.title
+    return break_title(text, Mm(profile.text_width_mm).twips / font.char_twips)
 
 
 def break_title(text: str, line_em: float) -> str:

@@ -13,7 +13,6 @@ from typing import Any
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.shared import Mm
 
 from ..doctree import (
     Document,
@@ -51,7 +50,7 @@ from .styles import (
     toc_style_id,
 )
 from .tables import table_xml
-from .titles import break_title
+from .titles import set_title
 
 _JC = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 
@@ -221,9 +220,7 @@ class _Builder:
         self._paragraph(style_id, text_run_xml(block.full_text) + body, keep_next=False)
 
     def _title(self, block: Title) -> None:
-        font = self.profile.title
-        line_em = Mm(self.profile.text_width_mm).twips / font.char_twips
-        self._paragraph(TITLE, text_run_xml(break_title(block.text, line_em)))
+        self._paragraph(TITLE, text_run_xml(set_title(block.text, self.profile)))
         if block.subtitle:
             self._paragraph(SUBTITLE, text_run_xml(block.subtitle))
         self._paragraph(BODY)  # one blank line between title and body

@@ -71,6 +71,7 @@ def calendar_payload(ws: Workspace, rel: str, year: str, term: str, start: str) 
             "title": title,
             "学年": getattr(spec, "school_year", "") or "",
             "学期": getattr(spec, "term", "") or "",
+            "年度": getattr(spec, "year", None),
         }
     data = calendar_to_json(cal)
     by_week, loose = _activities(spec, cal) if spec is not None else ({}, [])

@@ -24,10 +24,22 @@ from .specedit import plain
 
 
 def table_shapes(kind: str | None) -> dict[str, TableShape]:
-    """The keys of a 文种 edited as grids (its unit's grids), with their shapes."""
-    from ..sheets.shapes import shapes_for
+    """The keys of a 文种 the page edits as grids, with their shapes: its unit's grids
+    whose columns hold every key of a row. A grid leaving keys out (a 教研组台帐's 活动,
+    whose 内容 and 反思 are not columns) is edited as a list instead, every key a field."""
+    from .. import kinds
+    from ..sheets.shapes import _item_model, shapes_for
+    from ..spec.messages import _aliases
 
-    return shapes_for(kind)
+    unit = kinds.find(kind)
+    out = {}
+    for key, shape in shapes_for(kind).items():
+        entry = _item_model(unit.model, key) if unit else None
+        row = _item_model(entry, shape.items) if shape.items else entry
+        held = set(shape.keys) | ({shape.items} if shape.items else set())
+        if all(set(_aliases(m)) <= held for m in (entry, row) if m is not None):
+            out[key] = shape
+    return out
 
 
 def is_sheet_reference(value: Any) -> bool:

@@ -24,6 +24,15 @@ class DocRow:
     state_text: str
 
 
+@dataclass
+class TemplateChoice:
+    """One template as the new-document form offers it."""
+
+    name: str
+    audience: str  # 学校·德育处, 医院·科室, 通用
+    description: str
+
+
 def _row(ws: Workspace, info: Any) -> DocRow:
     from ..build import render_loaded
     from ..spec.loader import load_spec
@@ -72,6 +81,7 @@ def _peek(ws: Workspace, rel: str) -> tuple[str, str]:
 
 def home_context(ws: Workspace, corpus_path: Path | None) -> dict[str, Any]:
     """Documents grouped by 文种 then 学年学期, and what the start forms offer."""
+    from ..template_list import audience, by_kind
     from ..templating import TemplateLibrary
     from .documents import kinds
 
@@ -83,9 +93,12 @@ def home_context(ws: Workspace, corpus_path: Path | None) -> dict[str, Any]:
             row
         )
     library = TemplateLibrary([])
-    templates = {
-        k: sorted((t.name for t in library.list(k)), key=lambda n: (n != "通用", n)) for k in order
-    }
+    # As `wenshu templates list` shows them: by 文种, each with whom it is for and what
+    # it holds, so that 德育处 and 教务处 are told apart before choosing.
+    templates = [
+        (kind, [TemplateChoice(t.name, audience(t), t.description) for t in items])
+        for kind, items in by_kind(t for k in order for t in library.list(k))
+    ]
     plans = [r for r in rows if r.kind == "工作计划" and r.state != "error"]
     return {
         "groups": groups,

@@ -129,6 +129,14 @@ def _paragraph(block: Paragraph, profile: Profile) -> str:
     return f'<p class="{" ".join(classes)}">{"".join(runs)}</p>'
 
 
+def _title(text: str, profile: Profile, style: str = "") -> str:
+    """A title broken into lines where the Word file breaks it (docx/titles.py)."""
+    from ..docx.titles import set_title
+
+    font = _font_css(profile.title, profile.body)
+    return f'<h1 class="doc-title" style="{font}{style}">{_text(set_title(text, profile))}</h1>'
+
+
 def _heading(block: Heading, profile: Profile) -> str:
     font = _font_css(profile.heading(block.level), profile.body)
     head = f'<span style="{font}">{escape(block.full_text)}</span>'
@@ -162,8 +170,7 @@ def render_html(document: Document, profile_name: str = "school") -> str:
         if render is not None:
             out.append(render(block, profile))
         elif isinstance(block, Title):
-            font = _font_css(profile.title, profile.body)
-            out.append(f'<h1 class="doc-title" style="{font}">{escape(block.text)}</h1>')
+            out.append(_title(block.text, profile))
             if block.subtitle:
                 sub = _font_css(profile.subtitle, profile.body)
                 out.append(f'<p class="doc-subtitle" style="{sub}">{escape(block.subtitle)}</p>')

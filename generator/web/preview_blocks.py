@@ -13,7 +13,7 @@ from ..docx.profiles import FontSpec, Profile
 from ..docx.regulation import label_font
 from ..notice_blocks import AttachmentHead, AttachmentNote, Imprint, Masthead
 from ..regulation_blocks import Article, Chapter
-from .preview import _font_css, _text, preview_renderer
+from .preview import _font_css, _text, _title, preview_renderer
 
 _RED = "#e00000"
 
@@ -66,11 +66,10 @@ def _attachment_note(block: AttachmentNote, profile: Profile) -> str:
 @preview_renderer(AttachmentHead)
 def _attachment_head(block: AttachmentHead, profile: Profile) -> str:
     label = _font_css(profile.heading(1), profile.body)
-    title = _font_css(profile.title, profile.body)
     return (
         '<hr class="page-break">'
         f'<p class="p no-indent"><span style="{label}">{escape(block.label)}</span></p>'
-        f'<h1 class="doc-title" style="{title};margin-top:1em">{escape(block.title)}</h1>'
+        + _title(block.title, profile, ";margin-top:1em")
     )
 
 

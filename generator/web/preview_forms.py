@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from ..docx.forms import laid_out
+from ..docx.forms import cover_title, laid_out
 from ..docx.profiles import Profile
 from ..forms import BodyHeading, Cover, Form, FormTitle
 from .preview import _font_css, _heading, _text, preview_renderer
@@ -74,9 +74,9 @@ def _form_title(block: FormTitle, profile: Profile) -> str:
 
 @preview_renderer(Cover)
 def _cover(block: Cover, profile: Profile) -> str:
-    font = _font_css(profile.title, profile.body)
-    out = [f'<h1 class="doc-title" style="{font};font-size:2em;margin:3em 0 2em">']
-    out.append(f"{escape(block.text)}</h1>")
+    title_font, text, _ = cover_title(block, profile)
+    font = _font_css(title_font, profile.body)
+    out = [f'<h1 class="doc-title" style="{font};margin:3em 0 2em">{_text(text)}</h1>']
     if block.subtitle:
         out.append(f'<p class="doc-subtitle">{escape(block.subtitle)}</p>')
     out.append('<table style="margin:0 auto;border-collapse:collapse">')
@@ -93,4 +93,3 @@ def _cover(block: Cover, profile: Profile) -> str:
 @preview_renderer(BodyHeading)
 def _body_heading(block: BodyHeading, profile: Profile) -> str:
     return _heading(block.heading, profile)
-

@@ -20,7 +20,9 @@
         $("cal-title").textContent = `校历${data.title ? `：${data.title}` : ""}`;
         if (data["学年"]) $("cal-year").value = data["学年"];
         if (data["学期"]) $("cal-term").value = String(data["学期"]);
-        $("cal-hint").textContent = "这份计划没有写开学日期。填上开学日期即可看到各周（也可以在编辑页添加“开学”，行事历的周次和日期就能互相推算）。";
+        $("cal-hint").textContent = data["年度"]
+          ? `这是${data["年度"]}年度的文档，校历按学期列出：选择学年和学期，填上开学日期即可看到各周。`
+          : "这份计划没有写开学日期。填上开学日期即可看到各周（也可以在编辑页添加“开学”，行事历的周次和日期就能互相推算）。";
         return;
       }
       $("cal-title").textContent = `校历：${data.title}（共${data["周数"]}周）`;

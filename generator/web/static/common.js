@@ -103,13 +103,19 @@ const Wenshu = (() => {
     return problems.length ? problems.map((p) => p.text) : [error.message];
   }
 
-  // File pickers show the chosen file's name in our own words (the browser's own
-  // button text may not be Chinese).
+  // File pickers (pages/macros.html) show the chosen file's name in our own words: the
+  // browser's own button and "No file chosen" are hidden, being in the browser's language.
+  function showChosenFile(input) {
+    const label = document.querySelector(`.file-name[data-for="${CSS.escape(input.id)}"]`);
+    if (!label) return;
+    const file = input.files && input.files[0];
+    label.textContent = file ? file.name : "未选择文件";
+    label.title = file ? file.name : "";
+    label.classList.toggle("chosen", !!file);
+  }
   document.addEventListener("change", (event) => {
     const input = event.target;
-    if (!(input instanceof HTMLInputElement) || input.type !== "file" || !input.id) return;
-    const label = document.querySelector(`.file-name[data-for="${input.id}"]`);
-    if (label && input.files[0]) label.textContent = input.files[0].name;
+    if (input instanceof HTMLInputElement && input.type === "file" && input.id) showChosenFile(input);
   });
 
   return { get, post, postForFile, upload, el, toast, download, saveBlob, problemLines };

@@ -16,7 +16,8 @@ const SpecForm = (() => {
   const SHORT = new Set([
     "单位", "部门", "岗位", "学年", "学期", "年度", "模板", "标题", "日期", "月份", "周次",
     "负责人", "姓名", "职务", "编号", "指标", "名称", "组长", "活动时间", "开学", "周起始",
-    "完成情况", "计划", "引用", "类别", "实际",
+    "完成情况", "计划", "引用", "类别", "实际", "时间", "地点", "主持", "主题", "课题", "主备",
+    "文号", "版头", "主送", "联系人", "印发机关", "印发日期", "教研组", "级别", "性别", "出生年月",
   ]);
   // Keys the page leaves to a text editor.
   const HIDDEN = new Set(["模板目录", "文种"]);
@@ -91,12 +92,34 @@ const SpecForm = (() => {
 
     classify(node, key, path) {
       if (path.length === 1 && this.tables[key]) return "grid";
+      if (this.tableParts(node)) return "table";
       const kinds = new Set(this.branches(node).map((b) => this.kindOf(b)));
       if (kinds.size === 1) return [...kinds][0];
       if (kinds.has("list") && kinds.has("text")) return "paragraphs";
       if (kinds.has("model")) return "choice";
       if (kinds.has("ref") && kinds.has("text")) return "textref";
       return [...kinds][0] || "text";
+    }
+
+    // A table written out in the spec (a 通知's 附件 表格): a model of a header (a list
+    // of text) and rows (a list of lists of text). Its two keys, or null.
+    tableParts(node) {
+      const model = this.branches(node).length === 1 ? this.model(node) : null;
+      const props = model && model.properties;
+      if (!props || Object.keys(props).length !== 2) return null;
+      const listOf = (n) => {
+        const list = this.branches(n).find((b) => b.type === "array");
+        return list ? this.branches(list.items) : [];
+      };
+      const isText = (branches) => branches.length > 0 && branches.every((b) => this.kindOf(b) === "text");
+      let header = null;
+      let rows = null;
+      for (const [key, prop] of Object.entries(props)) {
+        const items = listOf(prop);
+        if (isText(items)) header = key;
+        else if (items.length === 1 && items[0].type === "array" && isText(this.branches(items[0].items))) rows = key;
+      }
+      return header && rows ? { header, rows } : null;
     }
 
     model(node) {
@@ -107,6 +130,10 @@ const SpecForm = (() => {
     blank(node, key, path) {
       const kind = this.classify(node, key, path);
       if (kind === "grid") return [Object.fromEntries(this.tables[key].columns.map((c) => [c.key, ""]))];
+      if (kind === "table") {
+        const parts = this.tableParts(node);
+        return { [parts.header]: ["列1", "列2"], [parts.rows]: [["", ""]] };
+      }
       if (kind === "list") {
         const list = this.branches(node).find((b) => this.kindOf(b) === "list");
         return [this.blank(list.items, key, [...path, 0])];
@@ -175,7 +202,7 @@ const SpecForm = (() => {
     field(obj, key, node, path, required) {
       const row = el("div", { class: "field", "data-path": pathText(path) });
       const inItem = path.some((p) => typeof p === "number");
-      const help = (inItem && ITEM_HELP[key]) || this.resolve(node).description || "";
+      const help = (inItem && !(required && key === "标题") && ITEM_HELP[key]) || this.resolve(node).description || "";
       const head = el("div", { class: "field-head" }, el("label", { class: "field-label" }, key));
       if (help) head.append(el("span", { class: "help" }, help));
       if (!required) {
@@ -193,14 +220,30 @@ const SpecForm = (() => {
       const name = this.nameOf(path);
       switch (kind) {
         case "grid": return SpecGrid.render(this, holder, key, this.tables[key], path);
-        case "list": return this.list(holder, key, node, path);
+        case "table": return SpecGrid.matrix(this, holder, key, this.tableParts(node), path);
+        case "list": {
+          // A list of names written as one text (参加: 甲、乙、丙), as the loader accepts
+          // it, stays one text: splitting it here would rewrite what the file says.
+          const items = this.branches(this.branches(node).find((b) => b.type === "array").items);
+          if (typeof holder[key] === "string" && holder[key] && items.every((b) => this.kindOf(b) === "text")) {
+            return this.text(holder, key, name, false);
+          }
+          return this.list(holder, key, node, path);
+        }
         case "model": return this.object(holder, key, node, path, tree);
         case "choice": {
           const value = holder[key];
           if (value && typeof value === "object" && !("引用" in value)) return this.object(holder, key, node, path, tree);
           return this.textref(holder, key, node, path, name);
         }
-        case "paragraphs": return this.paragraphs(holder, key, node, path, name);
+        case "paragraphs": {
+          // Paragraphs, or a model written in their place (a 通知's 正文 as 内容 + 条目).
+          const value = holder[key];
+          if (value && typeof value === "object" && !Array.isArray(value) && !("引用" in value) && this.model(node)) {
+            return this.object(holder, key, node, path, tree);
+          }
+          return this.paragraphs(holder, key, node, path, name);
+        }
         case "textref": return this.textref(holder, key, node, path, name);
         case "ref": return this.refChip(holder, key, path);
         case "map": return this.map(holder, key, path);
@@ -437,6 +480,7 @@ const SpecForm = (() => {
         if (problem.cell && SpecGrid.mark(this.container, problem)) continue;
         const target = this.fieldFor(problem.path);
         if (!target) { unplaced.push(problem); continue; }
+        if (target.tagName === "TR" && SpecGrid.markRow(target, problem)) continue;
         target.classList.add(problem.severity === "warning" ? "has-warning" : "has-error");
         const msg = el("div", { class: `field-msg ${problem.severity}` },
           problem.severity === "warning" ? "提醒：" : "错误：", problem.message);
@@ -500,10 +544,13 @@ const SpecForm = (() => {
     input.focus();
   }
 
-  // The page's data as sent to the server: empty text, lists and mappings dropped.
+  // The page's data as sent to the server: empty text, lists and mappings dropped,
+  // except the cells of a table's row (a list in a list), where a blank keeps its place.
   function pruned(value) {
     if (Array.isArray(value)) {
-      return value.map(pruned).filter((v) => v !== undefined);
+      return value
+        .map((v) => (Array.isArray(v) ? v.map((cell) => (typeof cell === "string" ? cell : pruned(cell) ?? "")) : pruned(v)))
+        .filter((v) => v !== undefined);
     }
     if (value && typeof value === "object") {
       const out = {};

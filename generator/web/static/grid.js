@@ -93,6 +93,91 @@ const SpecGrid = (() => {
     return box;
   }
 
+  // A table written out in the spec (a 通知's 附件 表格: 表头 and 行): header cells and
+  // rows edited in place; rows and columns added, moved and removed; rows pasted from
+  // a spreadsheet. `parts` names the header and rows keys.
+  function matrix(form, holder, key, parts, path) {
+    if (!holder[key] || typeof holder[key] !== "object" || Array.isArray(holder[key])) holder[key] = {};
+    const obj = holder[key];
+    if (!Array.isArray(obj[parts.header])) obj[parts.header] = [];
+    if (!Array.isArray(obj[parts.rows])) obj[parts.rows] = [];
+    const header = obj[parts.header];
+    const rows = obj[parts.rows];
+    const width = () => Math.max(header.length, ...rows.map((r) => (Array.isArray(r) ? r.length : 0)));
+    const fill = () => {
+      const n = Math.max(1, width());
+      while (header.length < n) header.push(`列${header.length + 1}`);
+      rows.forEach((r, i) => {
+        if (!Array.isArray(r)) rows[i] = r = [r];
+        while (r.length < n) r.push("");
+      });
+    };
+    fill();
+    const base = SpecForm.pathText(path);
+    const cellArea = (list, i, label) => {
+      const area = el("textarea", { rows: 1, "aria-label": label });
+      area.value = list[i] === null || list[i] === undefined ? "" : String(list[i]);
+      area.dataset.insert = "text";
+      area.wenshuInsert = { text: (text) => { area.value += text; area.dispatchEvent(new Event("input")); }, ref: null };
+      area.addEventListener("input", () => { list[i] = area.value; SpecForm.grow(area); form.onChange(); });
+      requestAnimationFrame(() => SpecForm.grow(area));
+      return area;
+    };
+    const table = el("table", { class: "grid matrix", "data-path": base });
+    table.append(el("thead", {}, el("tr", { "data-path": `${base}.${parts.header}` }, el("th", { class: "no" }, parts.header),
+      header.map((_, c) => el("th", { class: "head-cell" }, cellArea(header, c, `${parts.header} 第${c + 1}列`),
+        small("删除列", header.length > 1, () => {
+          header.splice(c, 1);
+          rows.forEach((r) => r.splice(c, 1));
+          form.changed(true);
+        }))),
+      el("th", {}, ""))));
+    const body = el("tbody");
+    rows.forEach((row, r) => {
+      body.append(el("tr", { "data-path": `${base}.${parts.rows}[${r + 1}]` }, el("td", { class: "no" }, String(r + 1)),
+        row.map((_, c) => {
+          const area = cellArea(row, c, `第${r + 1}行 ${header[c] || `第${c + 1}列`}`);
+          area.addEventListener("paste", (event) => {
+            const text = (event.clipboardData || window.clipboardData).getData("text/plain");
+            if (!text.includes("\t") && !text.trim().includes("\n")) return;
+            event.preventDefault();
+            parseTSV(text).forEach((line, i) => {
+              while (rows.length <= r + i) rows.push([]);
+              line.forEach((value, j) => { rows[r + i][c + j] = value.trim(); });
+            });
+            fill();
+            form.changed(true);
+          });
+          return el("td", {}, area);
+        }),
+        el("td", { class: "row-controls" },
+          small("上移", r > 0, () => { swap(rows, r, r - 1); form.changed(true); }),
+          small("下移", r < rows.length - 1, () => { swap(rows, r, r + 1); form.changed(true); }),
+          small("删除", rows.length > 1, () => { rows.splice(r, 1); form.changed(true); }))));
+    });
+    table.append(body);
+    const tools = el("div", { class: "grid-tools" },
+      el("button", { type: "button", class: "small", onclick: () => { rows.push(header.map(() => "")); form.changed(true); } }, "＋ 添加一行"),
+      el("button", {
+        type: "button", class: "small plain",
+        onclick: () => { header.push(`列${header.length + 1}`); rows.forEach((row) => row.push("")); form.changed(true); },
+      }, "＋ 添加一列"),
+      el("span", { class: "hint" }, "第一行是表头。空着的格打印后可手写；可从 Excel 或 WPS 表格复制几行，点一个格子后粘贴。"));
+    return el("div", { class: "grid-box" }, el("div", { class: "grid-scroll" }, table), tools, el("div", { class: "grid-msgs" }));
+  }
+
+  // Show a problem of one row of a written-out table under the table; false when `tr`
+  // is not in one.
+  function markRow(tr, problem) {
+    const box = tr.closest(".grid-box");
+    if (!box) return false;
+    tr.classList.add(problem.severity === "warning" ? "has-warning" : "has-error");
+    const where = tr.parentElement.tagName === "TBODY" ? `第${tr.sectionRowIndex + 1}行：` : "表头：";
+    box.querySelector(".grid-msgs").append(el("div", { class: `field-msg ${problem.severity}` },
+      problem.severity === "warning" ? "提醒：" : "错误：", where, problem.message));
+    return true;
+  }
+
   function small(label, enabled, onclick) {
     return el("button", { type: "button", class: "small plain", disabled: !enabled, onclick }, label);
   }
@@ -156,5 +241,5 @@ const SpecGrid = (() => {
     return true;
   }
 
-  return { render, mark, parseTSV };
+  return { render, matrix, mark, markRow, parseTSV };
 })();

@@ -3,16 +3,24 @@
 
 (() => {
   const { post, upload, el, toast, problemLines } = Wenshu;
-  const data = JSON.parse(document.getElementById("home-data").textContent);
   const $ = (id) => document.getElementById(id);
 
-  function fillTemplates() {
-    const kind = $("new-kind").value;
-    const select = $("new-template");
-    select.replaceChildren(...(data.templates[kind] || []).map((t) => el("option", { value: t }, t)));
+  // The templates of the chosen 文种 (one group of radio buttons per 文种).
+  function templateGroup() {
+    return [...$("new-template").querySelectorAll(".template-group")]
+      .find((group) => group.dataset.kind === $("new-kind").value);
   }
-  $("new-kind").addEventListener("change", fillTemplates);
-  fillTemplates();
+  function showTemplates() {
+    const shown = templateGroup();
+    for (const group of $("new-template").querySelectorAll(".template-group")) group.hidden = group !== shown;
+  }
+  function chosenTemplate() {
+    const group = templateGroup();
+    const radio = group && group.querySelector("input[type=radio]:checked");
+    return radio ? radio.value : "";
+  }
+  $("new-kind").addEventListener("change", showTemplates);
+  showTemplates();
 
   function open(path, notice) {
     if (notice) sessionStorage.setItem(`notice:${path}`, JSON.stringify(notice));
@@ -26,7 +34,7 @@
   $("new-go").addEventListener("click", async () => {
     try {
       const result = await post("/api/new", {
-        kind: $("new-kind").value, template: $("new-template").value, name: $("new-name").value,
+        kind: $("new-kind").value, template: chosenTemplate(), name: $("new-name").value,
       });
       open(result.path);
     } catch (error) { failed(error); }
