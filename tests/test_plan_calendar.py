@@ -137,3 +137,41 @@ def test_rotation_validation(tmp_path, rotation, fragment, code):
     result, _ = build(tmp_path, plan(**TERM, 轮值表=rotation))
     assert result.exit_code == code
     assert fragment in stderr_of(result)
+
+
+YEAR = {"年度": 2026, "学年": None, "学期": None}
+ROTATION = {"年级": ["初一", "初二"], "学科": ["语文", "数学"]}
+
+
+@pytest.mark.parametrize(
+    "period, weeks, message",
+    [
+        (TERM, [30], "轮值表.周次: 第30周超出本学期（按开学日期共22周）"),
+        ({**TERM, "开学": None}, [30], "轮值表.周次: 第30周超出本学期（按学期最长共25周）"),
+        (YEAR, [60], "轮值表.周次: 第60周超出本年度（2026年共53周）"),
+    ],
+)
+def test_rotation_weeks_beyond_the_period_name_the_period(tmp_path, period, weeks, message):
+    result, _ = build(tmp_path, plan(**period, 轮值表={**ROTATION, "周次": weeks}))
+    assert result.exit_code == 2
+    assert message in stderr_of(result)
+    if "年度" in period:
+        assert "学期" not in stderr_of(result)
+
+
+def test_a_yearly_plan_rotates_through_the_weeks_of_its_year(tmp_path):
+    data = plan(**YEAR, 轮值表={**ROTATION, "周次": [10, 30, 53]})
+    data["行事历"] = [{"月份": 12, "活动": [{"内容": "年度总结", "日期": "2026-12-28"}]}]
+    result, out = build(tmp_path, data)
+    assert result.exit_code == 0, stderr_of(result)
+    assert "学期" not in stderr_of(result)
+    table = table_with_header(out, "周次", "初一", "初二")
+    assert [r[0].text for r in table.rows[1:]] == ["第10周", "第30周", "第53周"]
+
+
+def test_the_weeks_of_a_year_are_counted_from_the_week_of_1_january():
+    from wenshu.generator.kinds.plan.weeks import year_weeks
+
+    assert year_weeks(2026) == 53  # Thursday to Thursday
+    assert year_weeks(2024) == 53  # Monday to Tuesday, leap year
+    assert year_weeks(2012) == 54  # Sunday to Monday, leap year

@@ -7,14 +7,19 @@ a half-width character ½ em, plus the cell's left and right margins):
 * A column is a *token* column when every line in it is short and has no clause
   punctuation: dates and date spans, 第N周, names, 职务, 教研组 names, 部分完成,
   每周二下午第三节. A token column gets the width of its longest line and never wraps.
-* Any other column holds *long text* (工作内容, 职责, 研究主题, a member list). It gets
-  at least the width of its header and of its widest unbreakable piece (a name in a
-  list, a number), then the remaining width in proportion to the amount of its text,
-  up to the width of its longest line.
+* A *list* column holds lists of short items (王芳、陈立新、刘静, however short the
+  list): it may wrap between items, never inside one. It gets at least the width of a
+  few items side by side (LIST_ITEMS_PER_LINE), so that a long list is not squeezed
+  into a column of one name per line by token columns around it.
+* Any other column holds *long text* (工作内容, 职责, 研究主题). It gets at least the
+  width of its header and of its widest unbreakable piece (a number, a Latin word).
+* Long-text columns then share the remaining width in proportion to the amount of
+  their text, each up to the width of its longest line; list columns get what they
+  leave, the same way.
 * Headers never wrap. Width left over once every column fits its longest line is
   shared by all columns in proportion to their natural width.
-* When even that cannot fit (many columns, a token longer than the page), the cell
-  margins are narrowed first; then the widest columns give up width down to one common
+* When even that cannot fit (many columns, a token longer than the page), lists give
+  up items per line, down to one, then the cell margins are narrowed; then the widest columns give up width down to one common
   width, so that as few columns as possible wrap (the writer breaks their tokens into
   even parts), and only when not even the headers fit is the width shared by need.
 * Widths of wrapping columns are nudged so that no wrapped line holds a lone character;
@@ -35,8 +40,17 @@ from dataclasses import dataclass, field
 # Longest line (in em) that still counts as a token: 每周二下午第三节 (8 em),
 # 12月29日—1月4日 (8 em) and 整本书阅读的任务设计 (10 em) fit.
 TOKEN_MAX_EM = 10.0
-# A list item (a name between 、) is kept whole when it is at most this wide.
+# A list item (a name between 、) is kept whole when it is at most this wide; between
+# 、 only (the enumeration comma, never a clause break) longer items, such as school
+# names (城南区实验小学), are too.
 LIST_ITEM_MAX_EM = 6.0
+ENUMERATION_ITEM_MAX_EM = 8.0
+# Items a list column shows side by side at least, by the number of items in its
+# longest list: a short list stays on one line, a long one gets lines of three names.
+LIST_ITEMS_PER_LINE = {1: 1, 2: 2, 3: 3, 4: 2}
+LIST_ITEMS_PER_LINE_MAX = 3
+# ... but not more than this wide (about three names), so long items leave room to text.
+LIST_LINE_MIN_MAX_EM = 10.0
 # Narrowest a long-text column may become while there is room (characters per line).
 TEXT_MIN_EM = 2.0
 # Room (twips) added to every column for borders and rounding in the renderer.
@@ -125,7 +139,9 @@ def list_items(line: str) -> list[str] | None:
     """The items of a list line (陈静、王磊、赵丽), each with its separator; None when the
     line is not a list of short items."""
     parts = [p for p in _LIST_SEP.split(line) if p]
-    if len(parts) < 2 or any(text_em(p) > LIST_ITEM_MAX_EM for p in parts):
+    enumeration = set("".join(_LIST_SEP.findall(line))) == {"、"}
+    longest = ENUMERATION_ITEM_MAX_EM if enumeration else LIST_ITEM_MAX_EM
+    if len(parts) < 2 or any(text_em(p) > longest for p in parts):
         return None
     if any(_CLAUSE.search(p) for p in parts):
         return None
@@ -197,7 +213,13 @@ class Column:
 
     @property
     def is_token(self) -> bool:
-        return all(is_token(line) for line in self.lines)
+        return all(is_token(line) for line in self.lines) and not self.is_list
+
+    @property
+    def is_list(self) -> bool:
+        """Lists of short items (a few token lines among them allowed), at least one."""
+        kinds = [list_items(line) is not None or is_token(line) for line in self.lines]
+        return all(kinds) and any(list_items(line) is not None for line in self.lines)
 
     @property
     def longest_em(self) -> float:
@@ -208,9 +230,28 @@ class Column:
     def widest_piece_em(self) -> float:
         """The widest piece a long-text line can not break (header included)."""
         widths = [self.header_em]
-        for line in self.lines:
-            widths.extend(text_em(p.rstrip()) for p in line_pieces(line))
+        for pieces in self.pieces():
+            widths.extend(text_em(p.rstrip()) for p in pieces)
         return max(widths)
+
+    def list_em(self, per_line: int) -> float:
+        """Width that shows about `per_line` items of an average width of every list
+        side by side (the whole list when shorter), its widest item, the header and the
+        other lines whole."""
+        widths = [self.widest_piece_em]
+        for pieces in self.pieces():
+            if len(pieces) > 1:
+                # An item with its separator, on average: a broken line ends with one.
+                whole = text_em("".join(pieces).rstrip())
+                sep = text_em(pieces[0]) - text_em(_LIST_SEP.sub("", pieces[0]))
+                share = min(per_line * (whole + sep) / len(pieces), LIST_LINE_MIN_MAX_EM)
+                widths.append(min(whole, share))
+        return max(widths)
+
+    def list_items_per_line(self) -> int:
+        """Items a line of this list column should hold at least (see LIST_ITEMS_PER_LINE)."""
+        most = max((len(p) for p in self.pieces()), default=1)
+        return LIST_ITEMS_PER_LINE.get(most, LIST_ITEMS_PER_LINE_MAX)
 
     @property
     def amount_em(self) -> float:
@@ -218,9 +259,12 @@ class Column:
         return sum(text_em(line) for line in self.lines)
 
     def pieces(self) -> list[list[str]]:
-        """Each body line as its unbreakable pieces (a token line is one piece)."""
+        """Each body line as its unbreakable pieces (a token line is one piece, also in
+        a list column)."""
         if self.is_token:
             return [[line] for line in self.lines]
+        if self.is_list:
+            return [list_items(line) or [line] for line in self.lines]
         return [line_pieces(line) for line in self.lines]
 
 
@@ -243,10 +287,12 @@ def layout_columns(columns: list[Column], total_twips: int, char_twips: int) -> 
     """Widths for `columns` filling `total_twips` at a font whose em is `char_twips`."""
     if not columns:
         return Layout([], CELL_MARGIN_TWIPS, char_twips)
-    for margin in (CELL_MARGIN_TWIPS, *COMPACT_MARGINS_TWIPS):
-        layout = _try_layout(columns, total_twips, char_twips, margin)
-        if layout is not None:
-            return layout
+    most = max([c.list_items_per_line() for c in columns if c.is_list], default=1)
+    for per_line in range(most, 0, -1):
+        for margin in (CELL_MARGIN_TWIPS, *COMPACT_MARGINS_TWIPS):
+            layout = _try_layout(columns, total_twips, char_twips, margin, per_line)
+            if layout is not None:
+                return layout
     return _squeezed(columns, total_twips, char_twips, COMPACT_MARGINS_TWIPS[0])
 
 
@@ -255,19 +301,34 @@ def _need(em: float, char_twips: int, margin: int) -> int:
     return math.ceil(em * char_twips) + 2 * margin + SLACK_TWIPS
 
 
-def _try_layout(columns: list[Column], total: int, char_twips: int, margin: int) -> Layout | None:
+def _minimum(column: Column, char_twips: int, margin: int, per_line: int = 1) -> int:
+    """Twips `column` needs at least: a token column its longest line, a list column
+    up to `per_line` items side by side (fewer when it wants fewer), long text its
+    widest unbreakable piece."""
+    if column.is_token:
+        return _need(column.longest_em, char_twips, margin)
+    if column.is_list:
+        em = column.list_em(min(per_line, column.list_items_per_line()))
+    else:
+        em = column.widest_piece_em
+    return _need(max(em, TEXT_MIN_EM), char_twips, margin)
+
+
+def _try_layout(
+    columns: list[Column], total: int, char_twips: int, margin: int, per_line: int = 1
+) -> Layout | None:
     """The content layout, or None when the columns cannot all fit at their minimum."""
     natural = [_need(c.longest_em, char_twips, margin) for c in columns]
-    minimum = [
-        n if c.is_token else _need(max(c.widest_piece_em, TEXT_MIN_EM), char_twips, margin)
-        for c, n in zip(columns, natural)
-    ]
+    minimum = [_minimum(c, char_twips, margin, per_line) for c in columns]
     if sum(minimum) > total:
         return None
     widths = [float(m) for m in minimum]
-    text_cols = [i for i, c in enumerate(columns) if not c.is_token]
-    weights = {i: max(columns[i].amount_em, 1e-3) for i in text_cols}
-    _water_fill(widths, total - sum(widths), text_cols, weights, natural)
+    weights = {i: max(c.amount_em, 1e-3) for i, c in enumerate(columns) if not c.is_token}
+    # Long text first: a list already shows a few items a line at its minimum, and
+    # grows (towards one line) only with what text leaves.
+    for wrapping in (lambda c: not c.is_token and not c.is_list, lambda c: c.is_list):
+        cols = [i for i, c in enumerate(columns) if wrapping(c)]
+        _water_fill(widths, total - sum(widths), cols, weights, natural)
     spare = total - sum(widths)
     if spare > 0.5:
         # Every column fits its longest line: share what is left by natural width.
@@ -311,12 +372,11 @@ def _squeezed(columns: list[Column], total: int, char_twips: int, margin: int) -
     tokens such as 第3周 stay whole), never below their header; only when even the
     headers cannot fit is the width shared in proportion to need."""
     natural = [_need(c.longest_em, char_twips, margin) for c in columns]
-    minimum = [
-        n if c.is_token else _need(max(c.widest_piece_em, TEXT_MIN_EM), char_twips, margin)
-        for c, n in zip(columns, natural)
-    ]
+    minimum = [_minimum(c, char_twips, margin) for c in columns]
+    # A list keeps its widest item whole (a name is never broken); other columns
+    # may come down to their header.
     floor = [
-        min(m, _need(max(c.header_em, TEXT_MIN_EM), char_twips, margin))
+        m if c.is_list else min(m, _need(max(c.header_em, TEXT_MIN_EM), char_twips, margin))
         for c, m in zip(columns, minimum)
     ]
     if sum(floor) > total:
@@ -436,31 +496,36 @@ def lone_tail_inset(layout: Layout, col: int, lines: list[str]) -> float:
     return 0.0
 
 
-def break_token(line: str, width_em: float) -> list[str]:
-    """A token wider than its column (a crowded table) broken into lines of about equal
-    length, so that no line is left with a lone character: 道德与法治 → 道德与 / 法治."""
-    pieces = atoms(line)
+def balanced(pieces: list[str], width_em: float) -> list[str]:
+    """`pieces` wrapped into as few lines of `width_em` as greedy filling needs, the
+    lines made about equally long (no short last line: 道德与 / 法治, not 道德与法 / 治)."""
     lines = wrap(pieces, width_em)
     if len(lines) < 2:
-        return [line]
-    target = text_em(line) / len(lines)
-    width = target
+        return lines
+    width = text_em("".join(pieces)) / len(lines)
     while width < width_em:
-        balanced = wrap(pieces, width)
-        if len(balanced) == len(lines):
-            return balanced
+        even = wrap(pieces, width)
+        if len(even) == len(lines):
+            return even
         width += 0.5
     return lines
 
 
+def break_token(line: str, width_em: float) -> list[str]:
+    """A token wider than its column (a crowded table) broken into lines of about equal
+    length, so that no line is left with a lone character: 道德与法治 → 道德与 / 法治."""
+    lines = balanced(atoms(line), width_em)
+    return lines if len(lines) > 1 else [line]
+
+
 def break_list_line(line: str, width_em: float) -> list[str]:
-    """A list line (陈静、王磊、赵丽) broken between items to fit `width_em`, so that a
-    renderer, which may break between any two Chinese characters, never splits a name.
-    Other lines come back whole."""
+    """A list line (陈静、王磊、赵丽) broken between items into lines of about equal
+    length that fit `width_em`, so that a renderer, which may break between any two
+    Chinese characters, never splits a name. Other lines come back whole."""
     items = list_items(line)
     if items is None or fits(items, width_em):
         return [line]
-    return [part.rstrip() for part in wrap(items, width_em)]
+    return [part.rstrip() for part in balanced(items, width_em)]
 
 
 def wraps(layout: Layout, column: Column, col: int) -> bool:

@@ -22,6 +22,7 @@ from .colwidths import (
 )
 from .ooxml import clean_text, paragraph_xml, text_run_xml
 from .profiles import Profile
+from .rowgroups import CONTINUED, chunks, merge_groups, page_lines, split_merges
 from .styles import TABLE_CAPTION, TABLE_TEXT
 
 TABLE_STYLE = "TableGrid"
@@ -52,24 +53,16 @@ def table_xml(table: Table, profile: Profile) -> str:
         return "".join(out)
 
     columns = table_columns(table)
-    layout = table_layout(table, profile, columns)
+    merges = _vertical_merges(table)
+    layout, texts, runs = _paginated(table, profile, columns, merges)
     widths, margin = layout.widths, layout.margin_twips
     out.append(table_start_xml(widths, margin))
     tc_ws = [f'<w:tcW w:type="dxa" w:w="{w}"/>' for w in widths]
-
     aligns = column_alignments(layout, columns)
-    merges = _vertical_merges(table)
-    # A merge_up cell (also one with nothing above to continue) stays empty.
-    texts = [
-        [
-            "" if cell.merge_up else _broken_lists(cell.text, layout, columns[col], col)
-            for col, cell in enumerate(row)
-        ]
-        for row in table.rows
-    ]
     # A short table is not split across pages: every row but the last keeps with the
-    # next one.
+    # next one. In a longer one, so do the rows of each run (a merged group).
     keep = 1 + sum(_row_lines(layout, columns, row) for row in texts) <= KEEP_TOGETHER_LINES
+    run_ends = {end - 1 for _, end in runs}
 
     # Keep a row on one page; repeat the header row on every page.
     out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
@@ -80,6 +73,7 @@ def table_xml(table: Table, profile: Profile) -> str:
 
     for r, (row, row_merges) in enumerate(zip(texts, merges, strict=True)):
         last = r == len(texts) - 1
+        keep_row = not last and (keep or r not in run_ends)
         # A row with nothing in it is space to write in by hand (a 回执, a sign-in sheet).
         height = "" if any(row) else f'<w:trHeight w:val="{BLANK_ROW_TWIPS}" w:hRule="atLeast"/>'
         out.append(f"<w:tr><w:trPr><w:cantSplit/>{height}</w:trPr>")
@@ -94,10 +88,59 @@ def table_xml(table: Table, profile: Profile) -> str:
                 else ""
             )
             props = tc_w + merge_xml(merge) + mar
-            out.append(_cell_xml(props, text, jc=aligns[col], keep_next=keep and not last))
+            out.append(_cell_xml(props, text, jc=aligns[col], keep_next=keep_row))
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
+
+
+def _paginated(
+    table: Table, profile: Profile, columns: list[Column], merges: list[list[str]]
+) -> tuple[Layout, list[list[str]], list[tuple[int, int]]]:
+    """The layout, the cell texts and the runs of rows kept on one page.
+
+    Rows bound by a vertical merge form a run; a run taller than a page is cut into
+    chunks, and where a cut falls inside a merge the cell restarts with its text marked
+    （续） (see rowgroups). `merges` are changed accordingly. The columns then also hold
+    the mark, so that it fits its column."""
+    layout = table_layout(table, profile, columns)
+    texts = _cell_texts(table, layout, columns)
+    runs = _runs(layout, columns, texts, merges, profile)
+    cuts = [start for start, _ in runs if "continue" in merges[start]]
+    if not cuts:
+        return layout, texts, runs
+    for col in {c for row in cuts for c, m in enumerate(merges[row]) if m == "continue"}:
+        columns[col].lines.append(CONTINUED)
+    layout = table_layout(table, profile, columns)
+    texts = _cell_texts(table, layout, columns)
+    runs = _runs(layout, columns, texts, merges, profile)
+    split_merges(merges, texts, [start for start, _ in runs if "continue" in merges[start]])
+    return layout, texts, runs
+
+
+def _cell_texts(table: Table, layout: Layout, columns: list[Column]) -> list[list[str]]:
+    """The text of every body cell as written; a merge_up cell (also one with nothing
+    above to continue) stays empty."""
+    return [
+        [
+            "" if cell.merge_up else _broken_lists(cell.text, layout, columns[col], col)
+            for col, cell in enumerate(row)
+        ]
+        for row in table.rows
+    ]
+
+
+def _runs(
+    layout: Layout,
+    columns: list[Column],
+    texts: list[list[str]],
+    merges: list[list[str]],
+    profile: Profile,
+) -> list[tuple[int, int]]:
+    """[start, end) runs of rows to keep on one page: merged groups, cut to fit a page."""
+    heights = [_row_lines(layout, columns, row) for row in texts]
+    limit = page_lines(profile, header_lines=1)
+    return [run for group in merge_groups(merges) for run in chunks(*group, heights, limit)]
 
 
 def table_start_xml(widths: list[int], margin: int) -> str:

@@ -70,7 +70,9 @@ def check_plan(spec: PlanSpec, ctx: object = None) -> list[Finding]:
         if not cal_findings:
             out += check_activities(spec, cal)
             if spec.rotation is not None:
-                out += check_rotation(spec.rotation, *week_limit(cal))
+                limit, why = week_limit(spec, cal)
+                period = spec.period_words()["本期"]
+                out += check_rotation(spec.rotation, limit, why, period)
     if not out:
         out += check_signature_date(spec, looks_back=False)
     out += check_tree_depth(spec.work, "主要工作")

@@ -56,8 +56,11 @@ def rotation_grid(rot: Rotation) -> list[tuple[int, dict[str, str]]]:
     return sorted(grid.items())
 
 
-def check_rotation(rot: Rotation, max_week: int, why: str) -> list[tuple[tuple, str, str]]:
-    """Unknown grades, weeks beyond the term, subjects that never come round."""
+def check_rotation(
+    rot: Rotation, max_week: int, why: str, period: str
+) -> list[tuple[tuple, str, str]]:
+    """Unknown grades, weeks beyond the period, subjects that never come round.
+    `why` says how `max_week` was found; `period` names the period (本学期, 本年度)."""
     out: list[tuple[tuple, str, str]] = []
     base = ("轮值表",)
     if rot.rows and rot.weeks:
@@ -90,7 +93,7 @@ def check_rotation(rot: Rotation, max_week: int, why: str) -> list[tuple[tuple, 
     for path, weeks in week_sources:
         for _first, b in weeks:
             if b > max_week:
-                out.append((path, f"第{b}周超出本学期（{why}共{max_week}周）", "error"))
+                out.append((path, f"第{b}周超出{period}（{why}）", "error"))
     if out:
         return out
     grid = rotation_grid(rot)

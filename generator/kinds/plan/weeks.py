@@ -71,17 +71,29 @@ def outside_term_label(cal: Any, day: dt.date) -> str:
     return "开学前" if day < cal.weeks[0].start else "期末"
 
 
-def week_limit(cal: Any) -> tuple[int, str]:
-    """The last week number a plan may use, and how it was found (for messages)."""
+def week_limit(spec: Any, cal: Any) -> tuple[int, str]:
+    """The last week number a plan may use, and how it was found, for messages:
+    "第N周超出本学期（按开学日期共20周）", "第N周超出本年度（2026年共53周）"."""
     if cal is not None:
-        return len(cal.weeks), "按开学日期"
-    return LOOSE_MAX_WEEKS, "按学期最长"
+        return len(cal.weeks), f"按开学日期共{len(cal.weeks)}周"
+    if spec.year is not None:
+        weeks = year_weeks(spec.year)
+        return weeks, f"{spec.year}年共{weeks}周"
+    return LOOSE_MAX_WEEKS, f"按学期最长共{LOOSE_MAX_WEEKS}周"
+
+
+def year_weeks(year: int) -> int:
+    """Weeks (Monday to Sunday) with at least one day in `year`, counted from the week
+    holding 1 January: 53, or 54 in a leap year that starts on a Sunday."""
+    first = dt.date(year, 1, 1)
+    monday = first - dt.timedelta(days=first.weekday())
+    return (dt.date(year, 12, 31) - monday).days // 7 + 1
 
 
 def check_activities(spec: Any, cal: Any) -> list[Finding]:
     """周次 within the term, 周次 and 日期 agreeing, 日期 not on a holiday."""
     out: list[Finding] = []
-    total, why = week_limit(cal)
+    total, why = week_limit(spec, cal)
     for i, mp in enumerate(spec.calendar or []):
         for j, act in enumerate(mp.activities):
             path = ("行事历", i, "活动", j)
@@ -95,9 +107,7 @@ def check_activities(spec: Any, cal: Any) -> list[Finding]:
                 )
                 continue
             if act.week is not None and act.week[1] > total:
-                out.append(
-                    (path + ("周次",), f"第{act.week[1]}周超出本学期（{why}共{total}周）", "error")
-                )
+                out.append((path + ("周次",), f"第{act.week[1]}周超出本学期（{why}）", "error"))
                 continue
             if cal is None or act.date is None:
                 continue
