@@ -294,6 +294,11 @@ def test_a_ledger_for_a_calendar_year(tmp_path):
     data["活动"][0]["日期"] = "2025-12-30"
     err = _error(tmp_path, data)
     assert "活动[1].日期: 2025-12-30 不在2026年度内" in err, err
+    data["活动"][0]["日期"] = "2026-03-10"
+    data["工作实绩"][0]["项目"][0]["日期"] = "2025-10"
+    result, _ = run_build(tmp_path, data, name="实绩.yaml")
+    warned = stderr_of(result)
+    assert result.exit_code == 0 and "2025年10月不在2026年度内，请确认是本年度的成绩" in warned, warned
 
 
 def test_the_web_preview_shows_the_cover_and_every_form(tmp_path):

@@ -22,7 +22,7 @@ def _plan_findings(spec: LedgerSpec, ctx) -> list[Finding]:
     theirs, mine = plan.spec.period_text(), spec.period_text()
     if theirs and mine and theirs != mine:
         out.append(
-            (("计划",), f"关联的计划是{theirs}的，本台帐是{mine}的，请关联本学期的计划", "error")
+            (("计划",), f"关联的计划是{theirs}的，本台帐是{mine}的，请关联{mine}的计划", "error")
         )
     dept = plan.spec.department
     if dept and same_name(dept) != same_name(spec.group):
@@ -107,7 +107,7 @@ def _month_findings(spec: LedgerSpec) -> list[Finding]:
                 out.append(
                     (
                         ("工作实绩", i, "项目", k, "日期"),
-                        f"{year}年{month}月不在{spec.period_text()}内，请确认是本学期的成绩",
+                        f"{year}年{month}月不在{spec.period_text()}内，请确认是{spec.period_words()['本期']}的成绩",
                         "warning",
                     )
                 )
