@@ -16,6 +16,11 @@ a half-width character ½ em, plus the cell's left and right margins):
 * Long-text columns then share the remaining width in proportion to the amount of
   their text, each up to the width of its longest line; list columns get what they
   leave, the same way.
+* Rows are as tall as their tallest cell, so where that split leaves one cell much
+  taller than the rest (eight names four lines deep beside a one-line topic), the
+  wrapping columns are instead first given the least width at which no cell is taller
+  than it need be (the lowest such height any split reaches, minimums kept), and only
+  the rest is shared as above. The tallest row never grows this way.
 * Headers never wrap. Width left over once every column fits its longest line is
   shared by all columns in proportion to their natural width.
 * When even that cannot fit (many columns, a token longer than the page), lists give
@@ -206,6 +211,8 @@ class Column:
     header: str
     lines: list[str] = field(default_factory=list)
     multi_line: bool = False  # some cell holds several lines (a list of duties)
+    # The body lines cell by cell; when left empty, every line counts as a cell.
+    cells: list[list[str]] = field(default_factory=list)
 
     @property
     def header_em(self) -> float:
@@ -257,6 +264,10 @@ class Column:
     def amount_em(self) -> float:
         """The amount of text in the column."""
         return sum(text_em(line) for line in self.lines)
+
+    def cell_lines(self) -> list[list[str]]:
+        """The body lines of each cell."""
+        return self.cells or [[line] for line in self.lines]
 
     def pieces(self) -> list[list[str]]:
         """Each body line as its unbreakable pieces (a token line is one piece, also in
@@ -322,13 +333,10 @@ def _try_layout(
     minimum = [_minimum(c, char_twips, margin, per_line) for c in columns]
     if sum(minimum) > total:
         return None
-    widths = [float(m) for m in minimum]
-    weights = {i: max(c.amount_em, 1e-3) for i, c in enumerate(columns) if not c.is_token}
-    # Long text first: a list already shows a few items a line at its minimum, and
-    # grows (towards one line) only with what text leaves.
-    for wrapping in (lambda c: not c.is_token and not c.is_list, lambda c: c.is_list):
-        cols = [i for i, c in enumerate(columns) if wrapping(c)]
-        _water_fill(widths, total - sum(widths), cols, weights, natural)
+    widths = _shared([float(m) for m in minimum], columns, total, natural)
+    lower = _lowest_widths(columns, minimum, natural, total, char_twips, margin)
+    if lower is not None:
+        widths = _shared(lower, columns, total, natural)
     spare = total - sum(widths)
     if spare > 0.5:
         # Every column fits its longest line: share what is left by natural width.
@@ -338,6 +346,79 @@ def _try_layout(
     layout = Layout(_rounded(widths, total), margin, char_twips)
     _avoid_lone_tails(layout, columns, minimum)
     return layout
+
+
+def _shared(
+    widths: list[float], columns: list[Column], total: int, natural: list[int]
+) -> list[float]:
+    """`widths` with the rest of `total` shared among wrapping columns by the amount of
+    their text, none beyond its natural width. Long text first: a list already shows a
+    few items a line at its minimum, and grows (towards one line) only with what text
+    leaves."""
+    widths = list(widths)
+    weights = {i: max(c.amount_em, 1e-3) for i, c in enumerate(columns) if not c.is_token}
+    for wrapping in (lambda c: not c.is_token and not c.is_list, lambda c: c.is_list):
+        cols = [i for i, c in enumerate(columns) if wrapping(c)]
+        _water_fill(widths, total - sum(widths), cols, weights, natural)
+    return widths
+
+
+def cell_height(column: Column, lines: list[str], room_em: float) -> int:
+    """Lines a cell of `column` holding `lines` takes at a text width of `room_em`: a
+    token line stands on one line, a list breaks between items, prose between atoms."""
+    token = column.is_token
+    return sum(len(wrap([line] if token else line_pieces(line), room_em)) for line in lines if line)
+
+
+def _lowest_widths(
+    columns: list[Column],
+    minimum: list[int],
+    natural: list[int],
+    total: int,
+    char_twips: int,
+    margin: int,
+) -> list[float] | None:
+    """Widths at which the tallest cell is as short as any split of `total` allows: each
+    wrapping column as narrow as that height lets it be (never below its minimum), the
+    other columns at their minimum. None when the proportional split (_shared) already
+    reaches that height."""
+    wrapping = [i for i, c in enumerate(columns) if not c.is_token]
+    if len(wrapping) < 2:
+        return None
+    cells = {i: [cell for cell in columns[i].cell_lines() if cell] for i in wrapping}
+    seen: dict[tuple[int, float], int] = {}
+
+    def tallest(col: int, width: float) -> int:
+        if (col, width) not in seen:
+            room = (width - 2 * margin - SLACK_TWIPS) / char_twips
+            heights = (cell_height(columns[col], cell, room) for cell in cells[col])
+            seen[col, width] = max(heights, default=1)
+        return seen[col, width]
+
+    def narrowest(col: int, height: int) -> int | None:
+        """The least width from the minimum at which no cell of `col` is taller."""
+        lo, hi = minimum[col], max(natural[col], minimum[col])
+        if tallest(col, lo) <= height:
+            return lo
+        if tallest(col, hi) > height:
+            return None
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            lo, hi = (lo, mid) if tallest(col, mid) <= height else (mid, hi)
+        return hi
+
+    shared = _shared([float(m) for m in minimum], columns, total, natural)
+    now = max(tallest(i, shared[i]) for i in wrapping)
+    fixed = sum(m for i, m in enumerate(minimum) if i not in cells)
+    for height in range(1, now):
+        widths = [narrowest(i, height) for i in wrapping]
+        if None in widths or fixed + sum(widths) > total:  # type: ignore[operator]
+            continue
+        out = [float(m) for m in minimum]
+        for i, w in zip(wrapping, widths):
+            out[i] = float(w)  # type: ignore[arg-type]
+        return out
+    return None
 
 
 def _water_fill(
