@@ -142,3 +142,20 @@ def test_page_runs_keep_groups_whole_and_carry_over_only_what_a_page_cannot_hold
     assert runs == [(0, 1), (1, 2), (2, 3), (3, 8), (8, 14), (14, 15)]
     # A row taller than a page stands alone; what follows starts a new page.
     assert page_runs([(0, 1), (1, 3)], [12, 4, 4], first=6, limit=8) == [(0, 1), (1, 3)]
+
+
+def test_a_member_table_longer_than_a_page_fills_its_last_page_with_writing_rows(big_ledger):
+    table = _form(big_ledger, "序号")
+    blank = [row for row in table.rows if not any(c.text for c in row)]
+    assert len(table.rows) - len(blank) == len(NAMES)
+    header = "".join(c.text for c in table.header)
+    rows: dict[tuple[int, int], str] = {}
+    for w in pdf_words(big_ledger.pdf):
+        rows[w.page, round(w.y_min)] = rows.get((w.page, round(w.y_min)), "") + w.text
+    pages = sorted({page for (page, _), text in rows.items() if text == header})
+    assert len(pages) >= 2
+    # Not a header over a row or two on a page of its own: the blank rows fill it.
+    assert len(blank) >= 8, len(blank)
+    # ... and the form still ends there: the next form's title is on the next page.
+    titles = [p for (p, _), text in rows.items() if text == "教研组工作计划"]
+    assert min(titles) == pages[-1] + 1, (pages, titles)

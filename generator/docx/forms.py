@@ -38,7 +38,7 @@ from .colwidths import (
 )
 from .ooxml import clean_text, font_props_xml, indent_xml, paragraph_xml, run_xml
 from .profiles import SIZE_3, FontSpec, Profile
-from .rowgroups import merge_groups, page_runs, split_merges
+from .rowgroups import last_page_room, merge_groups, page_runs, split_merges
 from .styles import BODY, TABLE_TEXT, heading_style_id
 from .tables import TABLE_STYLE, merge_xml, table_start_xml
 from .titles import set_title
@@ -265,16 +265,11 @@ def _vertical_merges(rows: list[FormRow]) -> list[list[str]]:
     return merges
 
 
-def _paged_merges(
-    rows: list[FormRow], heights: list[int], first: int, limit: int
-) -> tuple[list[list[str]], dict[tuple[int, int], FormCell], list[tuple[int, int]]]:
-    """The w:vMerge of each cell by the grid column it starts at, the cells that repeat a
-    merged cell's text on a later page (by row and grid column), and the runs of rows to
-    keep on one page.
-
-    A form starts at the top of a page, `first` twips below its title; later pages hold
-    `limit`. Merged groups are placed page by page (rowgroups.page_runs); where a group
-    must go on to the next page, its merged cells repeat their text there, marked （续）."""
+def _grid_merges(
+    rows: list[FormRow],
+) -> tuple[list[list[str]], list[list[str]], dict[tuple[int, int], FormCell]]:
+    """The w:vMerge and the text of each cell by the grid column it starts at (""
+    elsewhere), and the cell each continuing cell continues, by row and grid column."""
     width = max((row.span for row in rows), default=0)
     grid = [[""] * width for _ in rows]
     texts = [[""] * width for _ in rows]
@@ -288,6 +283,34 @@ def _paged_merges(
             else:
                 above[col] = cell
                 texts[r][col] = cell.text
+    return grid, texts, anchors
+
+
+def _stretch_room(rows: list[FormRow], heights: list[int], first: int, limit: int) -> int:
+    """The height a form may grow to with copies of its stretching rows: its page, or
+    for a form longer than a page (many members) the rest of its last page, when the
+    stretching rows come last (blank rows below the members); else no more."""
+    total = sum(heights)
+    if total <= first:
+        return first
+    groups = merge_groups(_grid_merges(rows)[0])
+    last = groups[-1][0] if groups else 0
+    if any(r.stretch > 0 for r in rows[:last]):
+        return total
+    return total + last_page_room(groups, heights, first, limit)
+
+
+def _paged_merges(
+    rows: list[FormRow], heights: list[int], first: int, limit: int
+) -> tuple[list[list[str]], dict[tuple[int, int], FormCell], list[tuple[int, int]]]:
+    """The w:vMerge of each cell by the grid column it starts at, the cells that repeat a
+    merged cell's text on a later page (by row and grid column), and the runs of rows to
+    keep on one page.
+
+    A form starts at the top of a page, `first` twips below its title; later pages hold
+    `limit`. Merged groups are placed page by page (rowgroups.page_runs); where a group
+    must go on to the next page, its merged cells repeat their text there, marked （续）."""
+    grid, texts, anchors = _grid_merges(rows)
     runs = page_runs(merge_groups(grid), heights, first, limit)
     split_merges(grid, texts, [start for start, _ in runs if "continue" in grid[start]])
     labels = {
@@ -410,7 +433,8 @@ def laid_out(form: Form, profile: Profile) -> tuple[list[int], list[FormRow], li
     heights = [height_of(r) for r in form.rows]
     limit = later_room_twips(form.rows, heights, profile)
     rows, heights = paragraph_rows(form.rows, heights, limit, height_of)
-    rows, heights = stretched(rows, heights, page_room_twips(profile))
+    room = _stretch_room(rows, heights, page_room_twips(profile), limit)
+    rows, heights = stretched(rows, heights, room)
     return widths, rows, heights
 
 

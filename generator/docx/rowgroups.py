@@ -68,6 +68,19 @@ def page_runs(
     A group stays where it is when it fits the rest of the page, else starts the next
     page when it fits a page; a taller group fills the rest of the page it starts on and
     then page after page, so that only what a page cannot hold is carried over."""
+    return _placed(groups, heights, first, limit)[0]
+
+
+def last_page_room(
+    groups: list[tuple[int, int]], heights: list[int], first: int, limit: int
+) -> int:
+    """The height page_runs leaves free on the table's last page."""
+    return _placed(groups, heights, first, limit)[1]
+
+
+def _placed(
+    groups: list[tuple[int, int]], heights: list[int], first: int, limit: int
+) -> tuple[list[tuple[int, int]], int]:
     runs: list[tuple[int, int]] = []
     room = first
     for start, end in groups:
@@ -86,7 +99,7 @@ def page_runs(
             used += heights[row]
         runs.append((run, end))
         room = max(room - used, 0)
-    return runs
+    return runs, room
 
 
 def _fill(start: int, end: int, heights: list[int], cap: int) -> list[tuple[int, int]]:
