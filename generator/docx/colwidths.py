@@ -37,6 +37,7 @@ punctuation nor after opening punctuation.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -89,6 +90,7 @@ def char_em(ch: str) -> float:
     return 0.75 if ch in _WIDE_LATIN else 0.5
 
 
+@functools.lru_cache(maxsize=4096)
 def _kind(ch: str) -> str:
     """ "c" for a CJK ideograph or kana, "l" for a Latin letter or digit, "" otherwise."""
     if ch.isascii():
@@ -96,6 +98,8 @@ def _kind(ch: str) -> str:
     return "c" if unicodedata.east_asian_width(ch) == "W" and ch.isalpha() else ""
 
 
+# Widths are measured over and over while wrapping (single characters above all).
+@functools.lru_cache(maxsize=65536)
 def text_em(text: str) -> float:
     """Width of `text` in em at its own font size, with the automatic space between
     Chinese and Latin characters."""
@@ -176,15 +180,32 @@ def line_pieces(line: str) -> list[str]:
 def wrap(pieces: list[str], width_em: float) -> list[str]:
     """Greedy line filling of `pieces` into lines of `width_em` (a piece never splits)."""
     lines: list[str] = []
-    current = ""
+    current, current_em = "", 0.0  # the line so far and its width, trailing spaces too
     for piece in pieces:
-        if current and text_em((current + piece).rstrip()) > width_em + 1e-6:
-            lines.append(current)
-            current = ""
+        if current:
+            # The width of current + piece without its trailing spaces, computed from
+            # the parts (measuring the whole line for every piece is quadratic).
+            stripped = piece.rstrip()
+            if stripped:
+                joint = _AUTOSPACE_EM if _switches(current[-1], stripped[0]) else 0.0
+                width = current_em + text_em(stripped) + joint
+            else:
+                width = text_em((current + piece).rstrip())
+            if width > width_em + 1e-6:
+                lines.append(current)
+                current, current_em = "", 0.0
+        joint = _AUTOSPACE_EM if current and piece and _switches(current[-1], piece[0]) else 0.0
+        current_em += text_em(piece) + joint
         current += piece
     if current or not lines:
         lines.append(current)
     return lines
+
+
+def _switches(a: str, b: str) -> bool:
+    """True when text_em puts the automatic space between characters `a` and `b`."""
+    ka, kb = _kind(a), _kind(b)
+    return bool(ka and kb and ka != kb)
 
 
 def has_lone_tail(pieces: list[str], width_em: float) -> bool:
@@ -211,7 +232,7 @@ class Column:
     header: str
     lines: list[str] = field(default_factory=list)
     multi_line: bool = False  # some cell holds several lines (a list of duties)
-    # The body lines cell by cell; when left empty, every line counts as a cell.
+    # The body lines cell by cell (left empty, widths follow the amount of text only).
     cells: list[list[str]] = field(default_factory=list)
 
     @property
@@ -264,10 +285,6 @@ class Column:
     def amount_em(self) -> float:
         """The amount of text in the column."""
         return sum(text_em(line) for line in self.lines)
-
-    def cell_lines(self) -> list[list[str]]:
-        """The body lines of each cell."""
-        return self.cells or [[line] for line in self.lines]
 
     def pieces(self) -> list[list[str]]:
         """Each body line as its unbreakable pieces (a token line is one piece, also in
@@ -383,15 +400,17 @@ def _lowest_widths(
     other columns at their minimum. None when the proportional split (_shared) already
     reaches that height."""
     wrapping = [i for i, c in enumerate(columns) if not c.is_token]
-    if len(wrapping) < 2:
+    # Without the cells (which lines share a row) heights cannot be told.
+    if len(wrapping) < 2 or not all(columns[i].cells for i in wrapping):
         return None
-    cells = {i: [cell for cell in columns[i].cell_lines() if cell] for i in wrapping}
+    # Each different cell once: a table may repeat one many times.
+    cells = {i: list(dict.fromkeys(tuple(c) for c in columns[i].cells if c)) for i in wrapping}
     seen: dict[tuple[int, float], int] = {}
 
     def tallest(col: int, width: float) -> int:
         if (col, width) not in seen:
             room = (width - 2 * margin - SLACK_TWIPS) / char_twips
-            heights = (cell_height(columns[col], cell, room) for cell in cells[col])
+            heights = (cell_height(columns[col], list(cell), room) for cell in cells[col])
             seen[col, width] = max(heights, default=1)
         return seen[col, width]
 
@@ -410,15 +429,24 @@ def _lowest_widths(
     shared = _shared([float(m) for m in minimum], columns, total, natural)
     now = max(tallest(i, shared[i]) for i in wrapping)
     fixed = sum(m for i, m in enumerate(minimum) if i not in cells)
-    for height in range(1, now):
-        widths = [narrowest(i, height) for i in wrapping]
-        if None in widths or fixed + sum(widths) > total:  # type: ignore[operator]
-            continue
+
+    def split(height: int) -> list[float] | None:
+        """The widths at which no cell is taller than `height`, if they fit."""
+        needs = [narrowest(i, height) for i in wrapping]
+        if None in needs or fixed + sum(needs) > total:  # type: ignore[operator]
+            return None
         out = [float(m) for m in minimum]
-        for i, w in zip(wrapping, widths):
+        for i, w in zip(wrapping, needs):
             out[i] = float(w)  # type: ignore[arg-type]
         return out
-    return None
+
+    # Fitting is monotonic in the height: find the lowest that fits by bisection.
+    best, lo, hi = None, 0, now
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        found = split(mid)
+        lo, hi, best = (lo, mid, found) if found is not None else (mid, hi, best)
+    return best
 
 
 def _water_fill(
