@@ -20,7 +20,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from wenshu.generator import kinds
-from wenshu.generator.spec.schema import schema_data
+from wenshu.generator.spec.schema import key_help, schema_data
+from wenshu.generator.web.documents import _page_text
 from wenshu.generator.web.editing import table_shapes
 from wenshu.generator.yamlio import parse_yaml
 
@@ -131,7 +132,34 @@ def test_every_key_of_starters_and_demos_is_a_field(page: Page, site, kind, spec
         and not any(p.startswith(g + ".") or p.startswith(g + "[") for g in grid_paths)
     ]
     assert not missing, f"not editable on the page: {missing}"
+    # Each field shows the help of its place: an 附件's 标题 is not the document's title.
+    helps = key_help(kind)
+    shown_help = page.d.execute_script(
+        "return [...document.querySelectorAll('#form .field[data-path]')].map(e => [e.dataset.path,"
+        " (e.querySelector(':scope > .field-head > .help') || {}).textContent || ''])"
+    )
+    wrong = [
+        (path, text)
+        for path, text in shown_help
+        if text != _page_text(helps.at(re.sub(r"\[\d+\]", "", path).split(".")))
+    ]
+    assert not wrong, f"help not of the field's place: {wrong}"
     page.shot("opened")
+
+
+def test_notice_attachment_title_has_the_attachments_help(page: Page, site):
+    demo = next(p for k, p in DOCUMENTS if k == "通知" and p.parent.name == "demo")
+    shutil.copy(demo, site.workspace / "通知.yaml")
+    page.open_editor("通知.yaml")
+
+    def help_of(path: str) -> str:
+        return page.field(path).find_element(By.CSS_SELECTOR, ".field-head .help").text
+
+    assert help_of("标题") == "文档标题；不写时由模板生成"
+    assert help_of("附件[1].标题") == "附件的标题，如 公开课安排表"
+    assert help_of("附件[1].表格") == "附件中的表格：表头 和 行"
+    page.d.execute_script("arguments[0].scrollIntoView()", page.field("附件[1].标题"))
+    page.shot("attachment-help")
 
 
 def test_notice_attachment_tables_grow_and_shrink(page: Page, site):

@@ -23,8 +23,6 @@ const SpecForm = (() => {
   const HIDDEN = new Set(["模板目录", "文种"]);
   // Keys not offered as "add" buttons: a reference is inserted from the corpus panel.
   const NOT_OFFERED = new Set(["引用", "变量"]);
-  // Help that depends on where a key stands (a 标题 inside a list is the item's own).
-  const ITEM_HELP = { 标题: "这一项的标题（可不写）", 内容: "这一项的文字" };
 
   function pathText(path) {
     let out = "";
@@ -49,6 +47,7 @@ const SpecForm = (() => {
       this.schema = payload.schema;
       this.tables = payload.tables || {};
       this.choices = payload.choices || {};
+      this.help = payload.help || { top: {}, below: {} };
       this.state = payload.state;
       this.onChange = onChange;
       this.focused = null;
@@ -59,6 +58,19 @@ const SpecForm = (() => {
     }
 
     // ------------------------------------------------------------- schema
+
+    // The help of the key at `path`, looked up as the server does (KeyHelp.at in
+    // spec/schema.py): a top-level key has its own; a key below takes the longest
+    // entry ending its path (附件.标题), never the help of a top-level key of its name.
+    helpFor(path) {
+      const keys = path.filter((p) => typeof p === "string");
+      if (keys.length === 1 && keys[0] in this.help.top) return this.help.top[keys[0]];
+      for (let n = keys.length; n > 0; n--) {
+        const text = this.help.below[keys.slice(-n).join(".")];
+        if (text !== undefined) return text;
+      }
+      return "";
+    }
 
     resolve(node) {
       let guard = 0;
@@ -182,7 +194,7 @@ const SpecForm = (() => {
       if (missing.length) {
         box.append(el("div", { class: "add-keys" }, el("span", { class: "hint" }, "添加："),
           missing.map((k) => el("button", {
-            type: "button", class: "small plain", title: props[k].description || "",
+            type: "button", class: "small plain", title: this.helpFor([...path, k]),
             onclick: () => { this.insertKey(obj, props, k, path); this.changed(true); },
           }, `＋ ${k}`))));
       }
@@ -201,8 +213,7 @@ const SpecForm = (() => {
 
     field(obj, key, node, path, required) {
       const row = el("div", { class: "field", "data-path": pathText(path) });
-      const inItem = path.some((p) => typeof p === "number");
-      const help = (inItem && !(required && key === "标题") && ITEM_HELP[key]) || this.resolve(node).description || "";
+      const help = this.helpFor(path);
       const head = el("div", { class: "field-head" }, el("label", { class: "field-label" }, key));
       if (help) head.append(el("span", { class: "help" }, help));
       if (!required) {
