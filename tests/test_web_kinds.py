@@ -345,3 +345,69 @@ def test_template_picker_shows_department_and_description(page: Page):
     wait_for(lambda: "/edit" in page.d.current_url, what="the editor")
     page.wait_preview(0)
     assert "模板: 德育处" in (page.site.workspace / "德育计划.yaml").read_text(encoding="utf-8")
+
+
+NOTICE_WITH_PARAGRAPHS = """\
+文种: 通知
+单位: 城南中学
+部门: 教务处
+标题: 关于调整作息时间的通知
+主送: 各年级组
+正文:
+  - 自10月8日起，学校调整冬季作息时间。
+  - 请各年级组通知到每位教师和学生。
+落款: {日期: 2025-09-26}
+"""
+
+
+def test_notice_body_switches_between_paragraphs_and_numbered_items(page: Page, site):
+    spec = site.workspace / "作息.yaml"
+    spec.write_text(NOTICE_WITH_PARAGRAPHS, encoding="utf-8")
+    page.open_editor("作息.yaml")
+    body = page.field("正文")
+    area = body.find_element(By.CSS_SELECTOR, "textarea.paragraphs")
+    assert area.get_attribute("value") == (
+        "自10月8日起，学校调整冬季作息时间。\n\n请各年级组通知到每位教师和学生。"
+    )
+    before = page.previews()
+    page.click_text("改为分条（内容 + 条目）", body)
+    page.wait_preview(before)
+    lead = page.field("正文.内容").find_element(By.CSS_SELECTOR, "textarea")
+    assert "调整冬季作息时间。\n\n请各年级组" in lead.get_attribute("value")
+    item = page.d.find_element(By.CSS_SELECTOR, '.item[data-path="正文.条目[1]"]')
+    page.type_into(item.find_element(By.CSS_SELECTOR, "input, textarea"), "上午第一节课8:00开始。")
+    wait_for(lambda: "一、上午第一节课" in page.preview_text(), what="the numbered item")
+    assert "错误" not in _summary(page), _summary(page)
+    page.shot("numbered")
+    page.save()
+    data = parse_yaml(spec.read_text(encoding="utf-8"), spec.name).data
+    assert data["正文"]["内容"] == [
+        "自10月8日起，学校调整冬季作息时间。",
+        "请各年级组通知到每位教师和学生。",
+    ]
+    assert "上午第一节课8:00开始。" in str(data["正文"]["条目"][0])
+
+    # An item with a title and sub-items, then back to paragraphs: every text kept.
+    page.click_text("＋ 添加一项", page.field("正文.条目"))
+    wait_for(lambda: page.d.find_elements(By.CSS_SELECTOR, '.item[data-path="正文.条目[2]"]'))
+    item = page.d.find_element(By.CSS_SELECTOR, '.item[data-path="正文.条目[2]"]')
+    page.type_into(page.field("正文.条目[2].标题").find_element(By.TAG_NAME, "input"), "午休")
+    page.type_into(
+        page.field("正文.条目[2].内容").find_element(By.TAG_NAME, "textarea"), "延长十分钟。"
+    )
+    before = page.previews()
+    page.click_text("改为几段文字（不分条）", page.field("正文"))
+    page.wait_preview(before)
+    area = page.field("正文").find_element(By.CSS_SELECTOR, "textarea.paragraphs")
+    assert area.get_attribute("value").split("\n\n") == [
+        "自10月8日起，学校调整冬季作息时间。",
+        "请各年级组通知到每位教师和学生。",
+        "上午第一节课8:00开始。",
+        "午休：延长十分钟。",
+    ]
+    wait_for(lambda: "一、" not in page.preview_text(), what="the preview without numbers")
+    assert "午休：延长十分钟。" in page.preview_text()
+    page.shot("paragraphs")
+    page.save()
+    data = parse_yaml(spec.read_text(encoding="utf-8"), spec.name).data
+    assert data["正文"][2:] == ["上午第一节课8:00开始。", "午休：延长十分钟。"]

@@ -248,12 +248,12 @@ const SpecForm = (() => {
           return this.textref(holder, key, node, path, name);
         }
         case "paragraphs": {
-          // Paragraphs, or a model written in their place (a 通知's 正文 as 内容 + 条目).
+          // Paragraphs, or a model written in their place (a 通知's 正文 as 内容 + 条目),
+          // with a button to switch between the two.
           const value = holder[key];
-          if (value && typeof value === "object" && !Array.isArray(value) && !("引用" in value) && this.model(node)) {
-            return this.object(holder, key, node, path, tree);
-          }
-          return this.paragraphs(holder, key, node, path, name);
+          const isModel = value && typeof value === "object" && !Array.isArray(value) && !("引用" in value) && this.model(node);
+          const body = isModel ? this.object(holder, key, node, path, tree) : this.paragraphs(holder, key, node, path, name);
+          return this.switchable(holder, key, node, path, body, isModel);
         }
         case "textref": return this.textref(holder, key, node, path, name);
         case "ref": return this.refChip(holder, key, path);
@@ -263,6 +263,53 @@ const SpecForm = (() => {
         case "const": return el("span", { class: "const" }, String(holder[key]));
         default: return this.text(holder, key, name, false);
       }
+    }
+
+    // A value that may be paragraphs or a model holding paragraphs and more (正文: text,
+    // or 内容 + 条目), with a button switching between them that keeps every text: the
+    // paragraphs become the model's 内容; going back, 内容 and each item (标题：文字)
+    // become paragraphs.
+    switchable(holder, key, node, path, body, isModel) {
+      const model = this.model(node);
+      const value = holder[key];
+      const textKey = "内容";
+      if (!model || !(textKey in model.properties) || (value && typeof value === "object" && "引用" in value)) return body;
+      const others = Object.keys(model.properties).filter((k) => k !== textKey && !NOT_OFFERED.has(k));
+      const label = isModel ? "改为几段文字（不分条）" : `改为分条（${[textKey, ...others].join(" + ")}）`;
+      const toggle = button(label, true, () => {
+        if (isModel) {
+          const parts = this.paragraphsOf(value);
+          holder[key] = parts.length === 1 && typeof parts[0] === "string" ? parts[0] : parts.length ? parts : "";
+        } else {
+          const obj = { [textKey]: value ?? "" };
+          for (const k of others) obj[k] = this.blank(model.properties[k], k, [...path, k]);
+          holder[key] = obj;
+        }
+        this.changed(true);
+      });
+      toggle.classList.add("switch-shape");
+      return el("div", { class: "switchable" }, body, toggle);
+    }
+
+    // The paragraphs of nested items, in order: an item's 标题 leads its first text
+    // (标题：文字), corpus references stay references, nothing is dropped.
+    paragraphsOf(value) {
+      if (value === null || value === undefined) return [];
+      if (typeof value !== "object") return String(value).trim() ? [String(value).trim()] : [];
+      if (Array.isArray(value)) return value.flatMap((v) => this.paragraphsOf(v));
+      if ("引用" in value) return [value];
+      const out = [];
+      let head = typeof value["标题"] === "string" ? value["标题"].trim() : "";
+      for (const [k, v] of Object.entries(value)) {
+        if (k === "标题" && typeof v === "string") continue;
+        const parts = this.paragraphsOf(v);
+        if (head && typeof parts[0] === "string") parts[0] = `${head}：${parts[0]}`;
+        else if (head) out.push(head);
+        head = "";
+        out.push(...parts);
+      }
+      if (head) out.push(head);
+      return out;
     }
 
     // The key a value is known by: its own, or its list's (活动[3] → 活动).
