@@ -387,10 +387,9 @@ def test_notice_body_switches_between_paragraphs_and_numbered_items(page: Page, 
     ]
     assert "上午第一节课8:00开始。" in str(data["正文"]["条目"][0])
 
-    # An item with a title and sub-items, then back to paragraphs: every text kept.
+    # An item with a title and its text, then back to paragraphs: every text kept.
     page.click_text("＋ 添加一项", page.field("正文.条目"))
     wait_for(lambda: page.d.find_elements(By.CSS_SELECTOR, '.item[data-path="正文.条目[2]"]'))
-    item = page.d.find_element(By.CSS_SELECTOR, '.item[data-path="正文.条目[2]"]')
     page.type_into(page.field("正文.条目[2].标题").find_element(By.TAG_NAME, "input"), "午休")
     page.type_into(
         page.field("正文.条目[2].内容").find_element(By.TAG_NAME, "textarea"), "延长十分钟。"
