@@ -4,16 +4,12 @@ the set covers the whole vocabulary and holds passing mentions that must give no
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from helpers_bench import load_bench
 
 from wenshu.generator.importing.classify import topic_cues
 from wenshu.generator.vocab import CATEGORIES, TOPICS
 
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "classify_quality.py"
 # A little under the figures reached (0.992, 0.929, 0.852; the built-in corpus 0.762).
 MIN_CATEGORY_ACCURACY = 0.95
 MIN_TOPIC_PRECISION = 0.88
@@ -22,17 +18,9 @@ MIN_CORPUS_TOPIC_F1 = 0.74
 MIN_SECTIONS = 120
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("classify_quality", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def bench():
-    return _bench()
+    return load_bench("classify_quality")
 
 
 @pytest.fixture(scope="module")
