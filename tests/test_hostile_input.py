@@ -271,6 +271,13 @@ def test_utf16_without_a_bom_says_which_encoding_to_save_as(tmp_path):
             4,
             "- 类别: 常规",
         ),
+        # Parsed fine, as a text where a mapping belongs: the message still names the fix.
+        (
+            "文种: 工作计划\n单位: 城南中学\n学年: 2025—2026\n学期: 第一学期\n"
+            "指导思想: x\n主要工作: [x]\n行事历:\n  - 月份：10月\n",
+            8,
+            "月份: 10月",
+        ),
     ],
 )
 def test_full_width_colon_in_a_key_is_named_with_the_fix(tmp_path, text, line, fixed):

@@ -5,12 +5,11 @@ the right number of documents."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from helpers_bench import load_bench
 from helpers_seeds import seeds_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,17 +17,7 @@ DATA = ROOT / "tests" / "data" / "import"
 SEED_LABELS = ROOT / "tests" / "data" / "import_seeds"
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location(
-        "import_bench", ROOT / "bench" / "import_bench.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["import_bench"] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _bench()
+bench = load_bench("import_bench")
 
 
 def test_the_set_covers_each_class_with_enough_files():

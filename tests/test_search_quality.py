@@ -3,30 +3,18 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
+from helpers_bench import load_bench
 
 from wenshu.generator.vocab import CATEGORIES, TOPICS
 
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "search_quality.py"
 MIN_PRECISION_AT_5 = 0.9
 MIN_QUERIES = 80
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("search_quality", BENCH)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def quality(tmp_path_factory):
-    bench = _bench()
+    bench = load_bench("search_quality")
     queries = bench.load_queries()
     with bench.builtin_corpus(tmp_path_factory.mktemp("quality")) as corpus:
         summary, results = bench.evaluate(corpus, queries)

@@ -169,6 +169,41 @@ def test_table_export_writes_a_formatted_workbook(tmp_path):
     assert [m.month for m in spec.spec.calendar] == [m["月份"] for m in table.value]
 
 
+def test_exported_months_are_merged_over_their_activities_and_read_back(tmp_path):
+    out = tmp_path / "行事历.xlsx"
+    result = CliRunner().invoke(
+        main, ["table", "export", str(DEMO_PLAN), "--table", "行事历", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    original = load_spec(DEMO_PLAN).spec.calendar
+    ws = openpyxl.load_workbook(out)["行事历"]
+    merged = sorted((r.min_row, r.max_row) for r in ws.merged_cells.ranges)
+    assert all(r.min_col == r.max_col == 1 for r in ws.merged_cells.ranges)  # 月份 only
+    row = 2
+    for month in original:
+        count = len(month.activities)
+        assert ws.cell(row, 1).value in (month.month, str(month.month))
+        if count > 1:
+            assert (row, row + count - 1) in merged
+        row += count
+    assert len(merged) == sum(len(m.activities) > 1 for m in original)
+    # The 月份 drop-down still covers the merged column.
+    sqrefs = {str(dv.sqref) for dv in ws.data_validations.dataValidation}
+    assert any(ref.startswith("A2:") for ref in sqrefs)
+    # The spec pointing at the workbook reads the very same 行事历.
+    spec = _plan_with_sheet(tmp_path, out.read_bytes())
+    read = load_spec(spec).spec.calendar
+    assert [m.model_dump() for m in read] == [m.model_dump() for m in original]
+
+
+def test_group_runs_take_repeats_and_blanks_below_a_value():
+    from wenshu.generator.sheets.export import group_runs
+
+    assert group_runs(["9", "9", "10", "", "10", "11"]) == [(0, 1), (2, 4)]
+    assert group_runs(["", "9", None, "10"]) == [(1, 2)]
+    assert group_runs(["9", "10", "11"]) == []
+
+
 def test_table_export_names_what_can_be_exported(tmp_path):
     result = CliRunner().invoke(
         main, ["table", "export", str(DEMO_PLAN), "--table", "职责", "-o", str(tmp_path / "x.xlsx")]

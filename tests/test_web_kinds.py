@@ -20,7 +20,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from wenshu.generator import kinds
-from wenshu.generator.spec.schema import schema_data
+from wenshu.generator.spec.schema import key_help, schema_data
+from wenshu.generator.web.documents import _page_text
 from wenshu.generator.web.editing import table_shapes
 from wenshu.generator.yamlio import parse_yaml
 
@@ -131,7 +132,34 @@ def test_every_key_of_starters_and_demos_is_a_field(page: Page, site, kind, spec
         and not any(p.startswith(g + ".") or p.startswith(g + "[") for g in grid_paths)
     ]
     assert not missing, f"not editable on the page: {missing}"
+    # Each field shows the help of its place: an 附件's 标题 is not the document's title.
+    helps = key_help(kind)
+    shown_help = page.d.execute_script(
+        "return [...document.querySelectorAll('#form .field[data-path]')].map(e => [e.dataset.path,"
+        " (e.querySelector(':scope > .field-head > .help') || {}).textContent || ''])"
+    )
+    wrong = [
+        (path, text)
+        for path, text in shown_help
+        if text != _page_text(helps.at(re.sub(r"\[\d+\]", "", path).split(".")))
+    ]
+    assert not wrong, f"help not of the field's place: {wrong}"
     page.shot("opened")
+
+
+def test_notice_attachment_title_has_the_attachments_help(page: Page, site):
+    demo = next(p for k, p in DOCUMENTS if k == "通知" and p.parent.name == "demo")
+    shutil.copy(demo, site.workspace / "通知.yaml")
+    page.open_editor("通知.yaml")
+
+    def help_of(path: str) -> str:
+        return page.field(path).find_element(By.CSS_SELECTOR, ".field-head .help").text
+
+    assert help_of("标题") == "文档标题；不写时由模板生成"
+    assert help_of("附件[1].标题") == "附件的标题，如 公开课安排表"
+    assert help_of("附件[1].表格") == "附件中的表格：表头 和 行"
+    page.d.execute_script("arguments[0].scrollIntoView()", page.field("附件[1].标题"))
+    page.shot("attachment-help")
 
 
 def test_notice_attachment_tables_grow_and_shrink(page: Page, site):
@@ -317,3 +345,68 @@ def test_template_picker_shows_department_and_description(page: Page):
     wait_for(lambda: "/edit" in page.d.current_url, what="the editor")
     page.wait_preview(0)
     assert "模板: 德育处" in (page.site.workspace / "德育计划.yaml").read_text(encoding="utf-8")
+
+
+NOTICE_WITH_PARAGRAPHS = """\
+文种: 通知
+单位: 城南中学
+部门: 教务处
+标题: 关于调整作息时间的通知
+主送: 各年级组
+正文:
+  - 自10月8日起，学校调整冬季作息时间。
+  - 请各年级组通知到每位教师和学生。
+落款: {日期: 2025-09-26}
+"""
+
+
+def test_notice_body_switches_between_paragraphs_and_numbered_items(page: Page, site):
+    spec = site.workspace / "作息.yaml"
+    spec.write_text(NOTICE_WITH_PARAGRAPHS, encoding="utf-8")
+    page.open_editor("作息.yaml")
+    body = page.field("正文")
+    area = body.find_element(By.CSS_SELECTOR, "textarea.paragraphs")
+    assert area.get_attribute("value") == (
+        "自10月8日起，学校调整冬季作息时间。\n\n请各年级组通知到每位教师和学生。"
+    )
+    before = page.previews()
+    page.click_text("改为分条（内容 + 条目）", body)
+    page.wait_preview(before)
+    lead = page.field("正文.内容").find_element(By.CSS_SELECTOR, "textarea")
+    assert "调整冬季作息时间。\n\n请各年级组" in lead.get_attribute("value")
+    item = page.d.find_element(By.CSS_SELECTOR, '.item[data-path="正文.条目[1]"]')
+    page.type_into(item.find_element(By.CSS_SELECTOR, "input, textarea"), "上午第一节课8:00开始。")
+    wait_for(lambda: "一、上午第一节课" in page.preview_text(), what="the numbered item")
+    assert "错误" not in _summary(page), _summary(page)
+    page.shot("numbered")
+    page.save()
+    data = parse_yaml(spec.read_text(encoding="utf-8"), spec.name).data
+    assert data["正文"]["内容"] == [
+        "自10月8日起，学校调整冬季作息时间。",
+        "请各年级组通知到每位教师和学生。",
+    ]
+    assert "上午第一节课8:00开始。" in str(data["正文"]["条目"][0])
+
+    # An item with a title and its text, then back to paragraphs: every text kept.
+    page.click_text("＋ 添加一项", page.field("正文.条目"))
+    wait_for(lambda: page.d.find_elements(By.CSS_SELECTOR, '.item[data-path="正文.条目[2]"]'))
+    page.type_into(page.field("正文.条目[2].标题").find_element(By.TAG_NAME, "input"), "午休")
+    page.type_into(
+        page.field("正文.条目[2].内容").find_element(By.TAG_NAME, "textarea"), "延长十分钟。"
+    )
+    before = page.previews()
+    page.click_text("改为几段文字（不分条）", page.field("正文"))
+    page.wait_preview(before)
+    area = page.field("正文").find_element(By.CSS_SELECTOR, "textarea.paragraphs")
+    assert area.get_attribute("value").split("\n\n") == [
+        "自10月8日起，学校调整冬季作息时间。",
+        "请各年级组通知到每位教师和学生。",
+        "上午第一节课8:00开始。",
+        "午休：延长十分钟。",
+    ]
+    wait_for(lambda: "一、" not in page.preview_text(), what="the preview without numbers")
+    assert "午休：延长十分钟。" in page.preview_text()
+    page.shot("paragraphs")
+    page.save()
+    data = parse_yaml(spec.read_text(encoding="utf-8"), spec.name).data
+    assert data["正文"][2:] == ["上午第一节课8:00开始。", "午休：延长十分钟。"]

@@ -337,6 +337,17 @@ def test_table_export_of_grid_rows(client):
     wb = openpyxl.load_workbook(io.BytesIO(r.content))
     ws = wb["行事历"]
     assert ws["A1"].value == "月份" and ws.max_row == len(state["行事历"]) + 1
+    # The same workbook as `wenshu table export`: months merged over their activities,
+    # a month typed only on its first row (the grid's merged cell) included.
+    months = [row["月份"] for row in state["行事历"]]
+    runs = [(r.min_row, r.max_row) for r in ws.merged_cells.ranges]
+    assert runs and all(len(set(months[a - 2 : b - 1])) == 1 for a, b in runs)
+    rows = [dict(row) for row in state["行事历"]]
+    second = next(i for i in range(1, len(rows)) if rows[i]["月份"] == rows[i - 1]["月份"])
+    rows[second]["月份"] = ""
+    r = post(client, "/api/table/export", {"key": "行事历", "rows": rows, "state": state})
+    ws = openpyxl.load_workbook(io.BytesIO(r.content))["行事历"]
+    assert any(rng.min_row <= second + 2 <= rng.max_row for rng in ws.merged_cells.ranges)
 
 
 def test_home_lists_documents_with_their_state(client, workspace):

@@ -12,7 +12,7 @@ from ..vocab import CATEGORIES, TOPICS
 _CATEGORY_TITLE_RULES: list[tuple[str, str]] = [
     ("存在问题", r"存在.{0,4}问题|不足|问题与|问题及"),
     ("努力方向", r"努力方向|今后|下一步|打算|展望|改进方向|设想"),
-    ("指导思想", r"指导思想|指导方针|总体思路|工作思路|指导原则"),
+    ("指导思想", r"指导思想|指导方针|总体思路|工作思路|指导原则|总体要求"),
     ("保障措施", r"保障|保证措施|奖惩|激励机制"),
     ("工作措施", r"措施"),
     ("工作目标", r"目标|任务"),
@@ -21,7 +21,7 @@ _CATEGORY_TITLE_RULES: list[tuple[str, str]] = [
     ("成效", r"成效|成绩|主要收获|完成情况|回顾"),
     ("职责", r"职责|岗位|职能"),
     ("结束语", r"结束语|结语"),
-    ("前言", r"前言|引言|概述|基本情况|背景"),
+    ("前言", r"前言|引言|概述|概况|基本情况|背景"),
 ]
 # Always the last title rule: what a plan's other headings are about.
 _MEASURES_TITLE = ("工作措施", r"措施|重点|要点|工作|做法|具体|实施|抓好|开展|加强|推进|落实")
@@ -44,10 +44,23 @@ _GUIDING_TEXT = re.compile(
 _CALENDAR_TEXT = re.compile(
     r"(?:^|\n)(?:[一二三四五六七八九十]{1,3}|\d{1,2})月份?\s*[:：]?(?:\n|$)"
 )
+# An untitled introduction announces what follows ("特制定本计划", "现总结如下").
+_INTRO_TEXT = re.compile(r"(?:制定|拟定|制订)本计划|特制定|(?:计划|总结|安排)如下")
 _CLOSING_TEXT = re.compile(r"新的学期|新的一年|让我们|相信.{0,20}一定|努力奋斗|再创辉煌|再上新台阶")
 
-MAX_TOPICS = 4
+MAX_TOPICS = 3
 TOPIC_TEXT_MAX = 4000
+# Evidence a section's text must give for a topic (titles are evidence enough): cue
+# occurrences, a passing mention in an enumeration ("德育、教学、课后服务、劳动教育")
+# counting LISTED_WEIGHT. When the title already names a topic, the text must say more
+# about another one.
+TOPIC_MIN_SCORE = 2
+TOPIC_MIN_SCORE_BESIDE_TITLE = 3
+LISTED_WEIGHT = 0.5
+ENUMERATION_MIN_PARTS = 3
+# One cue is enough in a text this short (a single line like "尝试用AI批改口算练习。").
+TOPIC_SHORT_TEXT = 50
+_CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]+")
 
 _PLACEHOLDER_YEAR = re.compile(r"20[xX]{2}|20[xX×]{2}")
 _PLACEHOLDER_XX = re.compile(r"(?<![0-9a-zA-Z])(?:xx|XX|××)(?=[\u4e00-\u9fff])")
@@ -73,6 +86,9 @@ def _category(title: str, text: str, kind: str | None) -> str:
         return "职责"
     for category, pattern in category_title_rules():
         if title and pattern.search(title):
+            # A summary's sections under topical headings report what was achieved.
+            if kind == "工作总结" and pattern is category_title_rules()[-1][1]:
+                return "成效"
             return category
     if len(_ARTICLE_TEXT.findall(text)) >= 2:
         return "制度条款"
@@ -84,24 +100,52 @@ def _category(title: str, text: str, kind: str | None) -> str:
         return "行事历"
     if not title and _CLOSING_TEXT.search(text) and len(text) < 300:
         return "结束语"
+    if not title and "\n" not in text.strip():
+        # One untitled paragraph: its first sentence tells an introduction or a guiding idea.
+        first = re.split(r"[。！？]", text.strip(), maxsplit=1)[0]
+        if _INTRO_TEXT.search(text) and len(text) < 300:
+            return "前言"
+        if kind != "工作职责" and _GUIDING_TEXT.search(first):
+            return "指导思想"
     if kind == "工作总结":
         return "成效"
     return "工作措施"
 
 
 def topics_of(title: str, text: str) -> list[str]:
-    """Topics whose cue words occur in the title, or at least twice in the text (once in
-    short texts); best scoring first, at most MAX_TOPICS."""
-    scores: dict[str, int] = {}
-    short = len(text) < 120
+    """Topics the section is about, best first, at most MAX_TOPICS: those whose cue words
+    occur in the title, or in the text with a score of TOPIC_MIN_SCORE (a mention in an
+    enumeration counts LISTED_WEIGHT; one mention is enough in a very short text). Beside
+    a topic named by the title, another needs TOPIC_MIN_SCORE_BESIDE_TITLE: a 指导思想 or
+    a plan's heading that names ten things in passing is about none of them."""
     title, text = _fold(title), _fold(text[:TOPIC_TEXT_MAX])  # a long section's opening
+    listed = _enumerated_spans(text)
+    titled: dict[str, float] = {}
+    scores: dict[str, float] = {}
     for topic, pattern in topic_cues().items():
-        in_title = pattern.search(title) is not None
-        count = len(pattern.findall(text))
-        if in_title or count >= 2 or (short and count >= 1):
-            scores[topic] = count + (10 if in_title else 0)
-    ranked = sorted(scores, key=lambda t: (-scores[t], TOPICS.index(t)))
+        score = sum(
+            LISTED_WEIGHT if any(s <= m.start() < e for s, e in listed) else 1.0
+            for m in pattern.finditer(text)
+        )
+        if pattern.search(title):
+            titled[topic] = score
+        elif score >= TOPIC_MIN_SCORE or (score and len(text) < TOPIC_SHORT_TEXT):
+            scores[topic] = score
+    if titled:
+        scores = {t: s for t, s in scores.items() if s >= TOPIC_MIN_SCORE_BESIDE_TITLE}
+    ranked = sorted(titled, key=lambda t: (-titled[t], TOPICS.index(t)))
+    ranked += sorted(scores, key=lambda t: (-scores[t], TOPICS.index(t)))
     return ranked[:MAX_TOPICS]
+
+
+def _enumerated_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the clauses that enumerate ENUMERATION_MIN_PARTS things or more
+    ("德育、教学、教研、课后服务")."""
+    return [
+        (m.start(), m.end())
+        for m in _CLAUSE.finditer(text)
+        if m.group().count("、") >= ENUMERATION_MIN_PARTS - 1
+    ]
 
 
 @lru_cache(maxsize=1)

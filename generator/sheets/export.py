@@ -2,8 +2,10 @@
 the spec at (`行事历: 行事历.xlsx`).
 
 One sheet per table, named like the table key; a bold header row that stays in view;
-column widths from the content; long text wrapped; drop-down lists for 月份 (the months
-of the term) and 负责人 (the people the spec names), kept on a hidden sheet 选项.
+column widths from the content; long text wrapped; the group column (行事历's 月份)
+merged down over its rows, as in the Word table (the reader takes a merged cell as its
+value repeated); drop-down lists for 月份 (the months of the term) and 负责人 (the people
+the spec names), kept on a hidden sheet 选项.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import WenshuError
-from .shapes import TableShape, flatten, shapes_for
+from .shapes import TableShape, _blank, flatten, shapes_for
 
 OPTIONS_SHEET = "选项"
 # Width limits of a column, in characters.
@@ -47,6 +49,23 @@ def _excel(value: Any) -> Any:
     if value is None:
         return None
     return str(value)
+
+
+def group_runs(values: list[Any]) -> list[tuple[int, int]]:
+    """(first, last) row indexes of each run of a group column to merge: a value, then
+    the rows repeating it or left blank (which continue the group above, as the reader
+    takes them). Runs of one row are left out."""
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, value in enumerate(values):
+        if _blank(value) or (start is not None and value == values[start]):
+            continue
+        if start is not None and i - 1 > start:
+            runs.append((start, i - 1))
+        start = i
+    if start is not None and len(values) - 1 > start:
+        runs.append((start, len(values) - 1))
+    return runs
 
 
 def workbook_bytes(
@@ -92,6 +111,10 @@ def workbook_bytes(
                 cell.alignment = Alignment(vertical="center", wrap_text=True)
                 if isinstance(cell.value, dt.date):
                     cell.number_format = "yyyy-mm-dd"
+        if shape.group:
+            c = shape.keys.index(shape.group) + 1
+            for first, last in group_runs([row.get(shape.group) for row in rows]):
+                ws.merge_cells(start_row=first + 2, start_column=c, end_row=last + 2, end_column=c)
         for c, column in enumerate(shape.columns, start=1):
             values = [row.get(column.key) or "" for row in rows]
             ws.column_dimensions[get_column_letter(c)].width = _width(values, column.key)

@@ -137,6 +137,18 @@ def _tag_kind(tag: str) -> str:
     return "scalar"
 
 
+# "月份： 10月": a key typed with the full-width colon reads as one piece of text.
+_FULLWIDTH_PAIR = re.compile(r"^\s*([^\s：:，。、；]{1,8})\s*：\s*(.*)$", re.S)
+
+
+def _fullwidth_colon_hint(value: Any) -> str:
+    m = _FULLWIDTH_PAIR.match(value) if isinstance(value, str) else None
+    if not m:
+        return ""
+    fixed = f"{m[1]}: {m[2].strip()}".rstrip()
+    return f"。“{m[1]}”后面用了中文冒号“：”，键和值之间要用英文冒号加一个空格，请改成“{fixed}”"
+
+
 def _message(err: dict, path: tuple, root: type[BaseModel], data: Any) -> str:
     etype = err["type"]
     ctx = err.get("ctx") or {}
@@ -165,7 +177,8 @@ def _message(err: dict, path: tuple, root: type[BaseModel], data: Any) -> str:
     if etype == "list_type":
         return "应为列表：每项另起一行，以“- ”开头"
     if etype in ("dict_type", "model_type", "model_attributes_type"):
-        return "应为一组“键: 值”，而不是单独的文字或列表"
+        hint = _fullwidth_colon_hint(_value_at(data, path))
+        return "应为一组“键: 值”，而不是单独的文字或列表" + hint
     if etype in ("int_type", "int_parsing", "int_from_float"):
         return "应为整数"
     if etype == "greater_than_equal":

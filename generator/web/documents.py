@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..errors import SpecError, WenshuError
+from ..sheets.shapes import TableShape
 from .editing import editor_state, spec_data, table_shapes
 from .specedit import updated_text
 from .workspace import SPEC_SUFFIXES, Workspace
@@ -40,7 +41,11 @@ def kind_payload(kind: str) -> dict[str, Any]:
     tables = {
         key: {
             "columns": [
-                {"key": c.key, "list": c.is_list, "help": helps.get(c.key, "")}
+                {
+                    "key": c.key,
+                    "list": c.is_list,
+                    "help": _page_text(helps.at(_column_path(shape, c.key))),
+                }
                 for c in shape.columns
             ],
             "group": shape.group,
@@ -51,16 +56,38 @@ def kind_payload(kind: str) -> dict[str, Any]:
     choices = dict(_CHOICES)
     if templates:
         choices["模板"] = templates
-    return {"kind": kind, "schema": schema, "tables": tables, "choices": choices}
+    return {
+        "kind": kind,
+        "schema": schema,
+        "help": {
+            part: {k: _page_text(v) for k, v in table.items()}
+            for part, table in helps.as_json().items()
+        },
+        "tables": tables,
+        "choices": choices,
+    }
+
+
+def _column_path(shape: TableShape, key: str) -> list[str]:
+    """Where a grid column's key stands in the spec (行事历.活动.内容 for 内容)."""
+    path = shape.key.split(".")
+    if shape.items and key != shape.group:
+        path.append(shape.items)
+    return [*path, key]
+
+
+def _page_text(text: str) -> str:
+    """Help text without command-line hints (见 wenshu templates list): the page offers
+    those values itself."""
+    return re.sub(r"[，,；;]?\s*见 ?wenshu [^，。；]*", "", text)
 
 
 def _for_the_page(node: Any) -> Any:
-    """Help texts without command-line hints (见 wenshu templates list): the page offers
-    those values itself."""
+    """A schema with its descriptions as the page shows them (_page_text)."""
     if isinstance(node, dict):
         for key, value in node.items():
             if key == "description" and isinstance(value, str):
-                node[key] = re.sub(r"[，,；;]?\s*见 ?wenshu [^，。；]*", "", value)
+                node[key] = _page_text(value)
             else:
                 _for_the_page(value)
     elif isinstance(node, list):

@@ -23,8 +23,6 @@ const SpecForm = (() => {
   const HIDDEN = new Set(["模板目录", "文种"]);
   // Keys not offered as "add" buttons: a reference is inserted from the corpus panel.
   const NOT_OFFERED = new Set(["引用", "变量"]);
-  // Help that depends on where a key stands (a 标题 inside a list is the item's own).
-  const ITEM_HELP = { 标题: "这一项的标题（可不写）", 内容: "这一项的文字" };
 
   function pathText(path) {
     let out = "";
@@ -49,6 +47,7 @@ const SpecForm = (() => {
       this.schema = payload.schema;
       this.tables = payload.tables || {};
       this.choices = payload.choices || {};
+      this.help = payload.help || { top: {}, below: {} };
       this.state = payload.state;
       this.onChange = onChange;
       this.focused = null;
@@ -59,6 +58,19 @@ const SpecForm = (() => {
     }
 
     // ------------------------------------------------------------- schema
+
+    // The help of the key at `path`, looked up as the server does (KeyHelp.at in
+    // spec/schema.py): a top-level key has its own; a key below takes the longest
+    // entry ending its path (附件.标题), never the help of a top-level key of its name.
+    helpFor(path) {
+      const keys = path.filter((p) => typeof p === "string");
+      if (keys.length === 1 && keys[0] in this.help.top) return this.help.top[keys[0]];
+      for (let n = keys.length; n > 0; n--) {
+        const text = this.help.below[keys.slice(-n).join(".")];
+        if (text !== undefined) return text;
+      }
+      return "";
+    }
 
     resolve(node) {
       let guard = 0;
@@ -182,7 +194,7 @@ const SpecForm = (() => {
       if (missing.length) {
         box.append(el("div", { class: "add-keys" }, el("span", { class: "hint" }, "添加："),
           missing.map((k) => el("button", {
-            type: "button", class: "small plain", title: props[k].description || "",
+            type: "button", class: "small plain", title: this.helpFor([...path, k]),
             onclick: () => { this.insertKey(obj, props, k, path); this.changed(true); },
           }, `＋ ${k}`))));
       }
@@ -201,8 +213,7 @@ const SpecForm = (() => {
 
     field(obj, key, node, path, required) {
       const row = el("div", { class: "field", "data-path": pathText(path) });
-      const inItem = path.some((p) => typeof p === "number");
-      const help = (inItem && !(required && key === "标题") && ITEM_HELP[key]) || this.resolve(node).description || "";
+      const help = this.helpFor(path);
       const head = el("div", { class: "field-head" }, el("label", { class: "field-label" }, key));
       if (help) head.append(el("span", { class: "help" }, help));
       if (!required) {
@@ -237,12 +248,12 @@ const SpecForm = (() => {
           return this.textref(holder, key, node, path, name);
         }
         case "paragraphs": {
-          // Paragraphs, or a model written in their place (a 通知's 正文 as 内容 + 条目).
+          // Paragraphs, or a model written in their place (a 通知's 正文 as 内容 + 条目),
+          // with a button to switch between the two.
           const value = holder[key];
-          if (value && typeof value === "object" && !Array.isArray(value) && !("引用" in value) && this.model(node)) {
-            return this.object(holder, key, node, path, tree);
-          }
-          return this.paragraphs(holder, key, node, path, name);
+          const isModel = value && typeof value === "object" && !Array.isArray(value) && !("引用" in value) && this.model(node);
+          const body = isModel ? this.object(holder, key, node, path, tree) : this.paragraphs(holder, key, node, path, name);
+          return this.switchable(holder, key, node, path, body, isModel);
         }
         case "textref": return this.textref(holder, key, node, path, name);
         case "ref": return this.refChip(holder, key, path);
@@ -252,6 +263,53 @@ const SpecForm = (() => {
         case "const": return el("span", { class: "const" }, String(holder[key]));
         default: return this.text(holder, key, name, false);
       }
+    }
+
+    // A value that may be paragraphs or a model holding paragraphs and more (正文: text,
+    // or 内容 + 条目), with a button switching between them that keeps every text: the
+    // paragraphs become the model's 内容; going back, 内容 and each item (标题：文字)
+    // become paragraphs.
+    switchable(holder, key, node, path, body, isModel) {
+      const model = this.model(node);
+      const value = holder[key];
+      const textKey = "内容";
+      if (!model || !(textKey in model.properties) || (value && typeof value === "object" && "引用" in value)) return body;
+      const others = Object.keys(model.properties).filter((k) => k !== textKey && !NOT_OFFERED.has(k));
+      const label = isModel ? "改为几段文字（不分条）" : `改为分条（${[textKey, ...others].join(" + ")}）`;
+      const toggle = button(label, true, () => {
+        if (isModel) {
+          const parts = this.paragraphsOf(value);
+          holder[key] = parts.length === 1 && typeof parts[0] === "string" ? parts[0] : parts.length ? parts : "";
+        } else {
+          const obj = { [textKey]: value ?? "" };
+          for (const k of others) obj[k] = this.blank(model.properties[k], k, [...path, k]);
+          holder[key] = obj;
+        }
+        this.changed(true);
+      });
+      toggle.classList.add("switch-shape");
+      return el("div", { class: "switchable" }, body, toggle);
+    }
+
+    // The paragraphs of nested items, in order: an item's 标题 leads its first text
+    // (标题：文字), corpus references stay references, nothing is dropped.
+    paragraphsOf(value) {
+      if (value === null || value === undefined) return [];
+      if (typeof value !== "object") return String(value).trim() ? [String(value).trim()] : [];
+      if (Array.isArray(value)) return value.flatMap((v) => this.paragraphsOf(v));
+      if ("引用" in value) return [value];
+      const out = [];
+      let head = typeof value["标题"] === "string" ? value["标题"].trim() : "";
+      for (const [k, v] of Object.entries(value)) {
+        if (k === "标题" && typeof v === "string") continue;
+        const parts = this.paragraphsOf(v);
+        if (head && typeof parts[0] === "string") parts[0] = `${head}：${parts[0]}`;
+        else if (head) out.push(head);
+        head = "";
+        out.push(...parts);
+      }
+      if (head) out.push(head);
+      return out;
     }
 
     // The key a value is known by: its own, or its list's (活动[3] → 活动).
