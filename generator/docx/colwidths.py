@@ -16,6 +16,11 @@ a half-width character ½ em, plus the cell's left and right margins):
 * Long-text columns then share the remaining width in proportion to the amount of
   their text, each up to the width of its longest line; list columns get what they
   leave, the same way.
+* Rows are as tall as their tallest cell, so where that split leaves one cell much
+  taller than the rest (eight names four lines deep beside a one-line topic), the
+  wrapping columns are instead first given the least width at which no cell is taller
+  than it need be (the lowest such height any split reaches, minimums kept), and only
+  the rest is shared as above. The tallest row never grows this way.
 * Headers never wrap. Width left over once every column fits its longest line is
   shared by all columns in proportion to their natural width.
 * When even that cannot fit (many columns, a token longer than the page), lists give
@@ -32,6 +37,7 @@ punctuation nor after opening punctuation.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -84,6 +90,7 @@ def char_em(ch: str) -> float:
     return 0.75 if ch in _WIDE_LATIN else 0.5
 
 
+@functools.lru_cache(maxsize=4096)
 def _kind(ch: str) -> str:
     """ "c" for a CJK ideograph or kana, "l" for a Latin letter or digit, "" otherwise."""
     if ch.isascii():
@@ -91,6 +98,8 @@ def _kind(ch: str) -> str:
     return "c" if unicodedata.east_asian_width(ch) == "W" and ch.isalpha() else ""
 
 
+# Widths are measured over and over while wrapping (single characters above all).
+@functools.lru_cache(maxsize=65536)
 def text_em(text: str) -> float:
     """Width of `text` in em at its own font size, with the automatic space between
     Chinese and Latin characters."""
@@ -171,15 +180,32 @@ def line_pieces(line: str) -> list[str]:
 def wrap(pieces: list[str], width_em: float) -> list[str]:
     """Greedy line filling of `pieces` into lines of `width_em` (a piece never splits)."""
     lines: list[str] = []
-    current = ""
+    current, current_em = "", 0.0  # the line so far and its width, trailing spaces too
     for piece in pieces:
-        if current and text_em((current + piece).rstrip()) > width_em + 1e-6:
-            lines.append(current)
-            current = ""
+        if current:
+            # The width of current + piece without its trailing spaces, computed from
+            # the parts (measuring the whole line for every piece is quadratic).
+            stripped = piece.rstrip()
+            if stripped:
+                joint = _AUTOSPACE_EM if _switches(current[-1], stripped[0]) else 0.0
+                width = current_em + text_em(stripped) + joint
+            else:
+                width = text_em((current + piece).rstrip())
+            if width > width_em + 1e-6:
+                lines.append(current)
+                current, current_em = "", 0.0
+        joint = _AUTOSPACE_EM if current and piece and _switches(current[-1], piece[0]) else 0.0
+        current_em += text_em(piece) + joint
         current += piece
     if current or not lines:
         lines.append(current)
     return lines
+
+
+def _switches(a: str, b: str) -> bool:
+    """True when text_em puts the automatic space between characters `a` and `b`."""
+    ka, kb = _kind(a), _kind(b)
+    return bool(ka and kb and ka != kb)
 
 
 def has_lone_tail(pieces: list[str], width_em: float) -> bool:
@@ -206,6 +232,8 @@ class Column:
     header: str
     lines: list[str] = field(default_factory=list)
     multi_line: bool = False  # some cell holds several lines (a list of duties)
+    # The body lines cell by cell (left empty, widths follow the amount of text only).
+    cells: list[list[str]] = field(default_factory=list)
 
     @property
     def header_em(self) -> float:
@@ -322,13 +350,10 @@ def _try_layout(
     minimum = [_minimum(c, char_twips, margin, per_line) for c in columns]
     if sum(minimum) > total:
         return None
-    widths = [float(m) for m in minimum]
-    weights = {i: max(c.amount_em, 1e-3) for i, c in enumerate(columns) if not c.is_token}
-    # Long text first: a list already shows a few items a line at its minimum, and
-    # grows (towards one line) only with what text leaves.
-    for wrapping in (lambda c: not c.is_token and not c.is_list, lambda c: c.is_list):
-        cols = [i for i, c in enumerate(columns) if wrapping(c)]
-        _water_fill(widths, total - sum(widths), cols, weights, natural)
+    widths = _shared([float(m) for m in minimum], columns, total, natural)
+    lower = _lowest_widths(columns, minimum, natural, total, char_twips, margin)
+    if lower is not None:
+        widths = _shared(lower, columns, total, natural)
     spare = total - sum(widths)
     if spare > 0.5:
         # Every column fits its longest line: share what is left by natural width.
@@ -338,6 +363,90 @@ def _try_layout(
     layout = Layout(_rounded(widths, total), margin, char_twips)
     _avoid_lone_tails(layout, columns, minimum)
     return layout
+
+
+def _shared(
+    widths: list[float], columns: list[Column], total: int, natural: list[int]
+) -> list[float]:
+    """`widths` with the rest of `total` shared among wrapping columns by the amount of
+    their text, none beyond its natural width. Long text first: a list already shows a
+    few items a line at its minimum, and grows (towards one line) only with what text
+    leaves."""
+    widths = list(widths)
+    weights = {i: max(c.amount_em, 1e-3) for i, c in enumerate(columns) if not c.is_token}
+    for wrapping in (lambda c: not c.is_token and not c.is_list, lambda c: c.is_list):
+        cols = [i for i, c in enumerate(columns) if wrapping(c)]
+        _water_fill(widths, total - sum(widths), cols, weights, natural)
+    return widths
+
+
+def cell_height(column: Column, lines: list[str], room_em: float) -> int:
+    """Lines a cell of `column` holding `lines` takes at a text width of `room_em`: a
+    token line stands on one line, a list breaks between items, prose between atoms."""
+    token = column.is_token
+    return sum(len(wrap([line] if token else line_pieces(line), room_em)) for line in lines if line)
+
+
+def _lowest_widths(
+    columns: list[Column],
+    minimum: list[int],
+    natural: list[int],
+    total: int,
+    char_twips: int,
+    margin: int,
+) -> list[float] | None:
+    """Widths at which the tallest cell is as short as any split of `total` allows: each
+    wrapping column as narrow as that height lets it be (never below its minimum), the
+    other columns at their minimum. None when the proportional split (_shared) already
+    reaches that height."""
+    wrapping = [i for i, c in enumerate(columns) if not c.is_token]
+    # Without the cells (which lines share a row) heights cannot be told.
+    if len(wrapping) < 2 or not all(columns[i].cells for i in wrapping):
+        return None
+    # Each different cell once: a table may repeat one many times.
+    cells = {i: list(dict.fromkeys(tuple(c) for c in columns[i].cells if c)) for i in wrapping}
+    seen: dict[tuple[int, float], int] = {}
+
+    def tallest(col: int, width: float) -> int:
+        if (col, width) not in seen:
+            room = (width - 2 * margin - SLACK_TWIPS) / char_twips
+            heights = (cell_height(columns[col], list(cell), room) for cell in cells[col])
+            seen[col, width] = max(heights, default=1)
+        return seen[col, width]
+
+    def narrowest(col: int, height: int) -> int | None:
+        """The least width from the minimum at which no cell of `col` is taller."""
+        lo, hi = minimum[col], max(natural[col], minimum[col])
+        if tallest(col, lo) <= height:
+            return lo
+        if tallest(col, hi) > height:
+            return None
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            lo, hi = (lo, mid) if tallest(col, mid) <= height else (mid, hi)
+        return hi
+
+    shared = _shared([float(m) for m in minimum], columns, total, natural)
+    now = max(tallest(i, shared[i]) for i in wrapping)
+    fixed = sum(m for i, m in enumerate(minimum) if i not in cells)
+
+    def split(height: int) -> list[float] | None:
+        """The widths at which no cell is taller than `height`, if they fit."""
+        needs = [narrowest(i, height) for i in wrapping]
+        if None in needs or fixed + sum(needs) > total:  # type: ignore[operator]
+            return None
+        out = [float(m) for m in minimum]
+        for i, w in zip(wrapping, needs):
+            out[i] = float(w)  # type: ignore[arg-type]
+        return out
+
+    # Fitting is monotonic in the height: find the lowest that fits by bisection.
+    best, lo, hi = None, 0, now
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        found = split(mid)
+        lo, hi, best = (lo, mid, found) if found is not None else (mid, hi, best)
+    return best
 
 
 def _water_fill(

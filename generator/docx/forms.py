@@ -7,14 +7,20 @@ tables, with spans: a label or column heading is never narrower than its text, a
 value (a date, a name) keeps to one line where the page allows, and the remaining width
 goes to the columns that `grow` (writing space). Rows are at least their writing lines
 high (exactly, for ruled blank rows); rows that `stretch` are repeated until the form
-fills the page below its title. Header rows repeat on every page the form runs on;
-rows no taller than a third of a page are never split.
+fills the page below its title. Header rows repeat on every page the form runs on.
+
+A form longer than its page goes on the way data tables do (rowgroups): rows that fit a
+page are never split, the rows of a merged group (a label beside its writing lines, a
+member's name beside their items) stay on one page, and a group too tall for a page goes
+on to the next with its merged cells repeated, marked （续）. A writing area too tall for
+a page is cut into a row per paragraph first, so that it breaks between paragraphs.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import replace
 
 from docx.shared import Mm
 
@@ -32,6 +38,7 @@ from .colwidths import (
 )
 from .ooxml import clean_text, font_props_xml, indent_xml, paragraph_xml, run_xml
 from .profiles import SIZE_3, FontSpec, Profile
+from .rowgroups import last_page_room, merge_groups, page_runs, split_merges
 from .styles import BODY, TABLE_TEXT, heading_style_id
 from .tables import TABLE_STYLE, merge_xml, table_start_xml
 from .titles import set_title
@@ -45,13 +52,14 @@ LINE_TWIPS = 360
 _LINE_SPACING = f'<w:spacing w:before="0" w:after="0" w:line="{LINE_TWIPS}" w:lineRule="exact"/>'
 # Space above and below the paragraphs of a writing area.
 TEXT_PAD_TWIPS = 85
+# Share of a later page a form counts on. Form lines have exact spacing and wrapping is
+# estimated on the narrow side, so less is held back than for tables (rowgroups).
+FORM_PAGE_SHARE = 0.95
 # Form titles: 小二 in the title font.
 FORM_TITLE_PT = 18.0
 FORM_TITLE_AFTER_TWIPS = 240
 # A signature line stands this far (em) in from the right edge of its cell.
 SIGN_INDENT_EM = 1.0
-# Rows up to this share of the page are kept on one page.
-CANT_SPLIT_SHARE = 1 / 3
 # Cover: the title's size (小初) and how far down the page it starts.
 COVER_TITLE_PT = 36.0
 COVER_LONG_TITLE_PT = 26.0  # 一号, for a title longer than COVER_SHORT_TITLE_EM
@@ -169,11 +177,46 @@ def row_height(row: FormRow, widths: list[int], char_twips: int, margin: int) ->
 def page_room_twips(profile: Profile) -> int:
     """Height a form has on a page below its title, less a line for the paragraph Word
     needs after a table at the end of a document."""
-    text_height = round(
-        Mm(profile.page_height_mm - profile.margin_top_mm - profile.margin_bottom_mm).twips
-    )
     title = profile.line_twips + FORM_TITLE_AFTER_TWIPS
-    return text_height - title - profile.line_twips
+    return round(Mm(profile.text_height_mm).twips) - title - profile.line_twips
+
+
+def later_room_twips(rows: list[FormRow], heights: list[int], profile: Profile) -> int:
+    """Height a form may count on, on each page after its first: the text block less its
+    repeated header rows, with some room for misjudged wrapping."""
+    headers = sum(h for row, h in zip(rows, heights) if row.header)
+    return round(
+        (round(Mm(profile.text_height_mm).twips) - profile.line_twips - headers) * FORM_PAGE_SHARE
+    )
+
+
+def paragraph_rows(
+    rows: list[FormRow], heights: list[int], limit: int, height_of
+) -> tuple[list[FormRow], list[int]]:
+    """`rows` with every row taller than `limit` whose writing area holds several
+    paragraphs cut into a row per paragraph, the cells beside it merged down over them:
+    the form can then go on to the next page between two paragraphs, its label repeated
+    there, instead of inside a row. `height_of` estimates a new row's height."""
+    out_rows: list[FormRow] = []
+    out_heights: list[int] = []
+    for row, height in zip(rows, heights):
+        texts = [k for k, c in enumerate(row.cells) if c.role == "text" and not c.merge_up]
+        paras = [p for p in row.cells[texts[0]].text.split("\n") if p] if texts else []
+        if height <= limit or row.fixed or len(texts) != 1 or len(paras) < 2:
+            out_rows.append(row)
+            out_heights.append(height)
+            continue
+        for i, para in enumerate(paras):
+            cells = [
+                replace(c, text=para)
+                if k == texts[0]
+                else (c if i == 0 else FormCell("", c.span, merge_up=True))
+                for k, c in enumerate(row.cells)
+            ]
+            piece = replace(row, cells=cells, header=False, stretch=0.0)
+            out_rows.append(piece)
+            out_heights.append(height_of(piece))
+    return out_rows, out_heights
 
 
 def stretched(
@@ -220,6 +263,62 @@ def _vertical_merges(rows: list[FormRow]) -> list[list[str]]:
             else:
                 anchor[col] = (r, k)
     return merges
+
+
+def _grid_merges(
+    rows: list[FormRow],
+) -> tuple[list[list[str]], list[list[str]], dict[tuple[int, int], FormCell]]:
+    """The w:vMerge and the text of each cell by the grid column it starts at (""
+    elsewhere), and the cell each continuing cell continues, by row and grid column."""
+    width = max((row.span for row in rows), default=0)
+    grid = [[""] * width for _ in rows]
+    texts = [[""] * width for _ in rows]
+    anchors: dict[tuple[int, int], FormCell] = {}
+    above: dict[int, FormCell] = {}
+    for r, (row, row_merges) in enumerate(zip(rows, _vertical_merges(rows))):
+        for (col, cell), merge in zip(_cells_at(row), row_merges):
+            grid[r][col] = merge
+            if merge == "continue":
+                anchors[r, col] = above[col]
+            else:
+                above[col] = cell
+                texts[r][col] = cell.text
+    return grid, texts, anchors
+
+
+def _stretch_room(rows: list[FormRow], heights: list[int], first: int, limit: int) -> int:
+    """The height a form may grow to with copies of its stretching rows: its page, or
+    for a form longer than a page (many members) the rest of its last page, when the
+    stretching rows come last (blank rows below the members); else no more."""
+    total = sum(heights)
+    if total <= first:
+        return first
+    groups = merge_groups(_grid_merges(rows)[0])
+    last = groups[-1][0] if groups else 0
+    if any(r.stretch > 0 for r in rows[:last]):
+        return total
+    return total + last_page_room(groups, heights, first, limit)
+
+
+def _paged_merges(
+    rows: list[FormRow], heights: list[int], first: int, limit: int
+) -> tuple[list[list[str]], dict[tuple[int, int], FormCell], list[tuple[int, int]]]:
+    """The w:vMerge of each cell by the grid column it starts at, the cells that repeat a
+    merged cell's text on a later page (by row and grid column), and the runs of rows to
+    keep on one page.
+
+    A form starts at the top of a page, `first` twips below its title; later pages hold
+    `limit`. Merged groups are placed page by page (rowgroups.page_runs); where a group
+    must go on to the next page, its merged cells repeat their text there, marked （续）."""
+    grid, texts, anchors = _grid_merges(rows)
+    runs = page_runs(merge_groups(grid), heights, first, limit)
+    split_merges(grid, texts, [start for start, _ in runs if "continue" in grid[start]])
+    labels = {
+        key: replace(cell, text=texts[key[0]][key[1]], merge_up=False)
+        for key, cell in anchors.items()
+        if grid[key[0]][key[1]] != "continue"
+    }
+    return grid, labels, runs
 
 
 def _pieces(cell: FormCell, line: str) -> list[str]:
@@ -327,8 +426,15 @@ def laid_out(form: Form, profile: Profile) -> tuple[list[int], list[FormRow], li
     char_twips = profile.table.char_twips
     total = round(Mm(profile.text_width_mm).twips)
     widths = form_widths(form, total, char_twips, CELL_MARGIN_TWIPS)
-    heights = [row_height(r, widths, char_twips, CELL_MARGIN_TWIPS) for r in form.rows]
-    rows, heights = stretched(form.rows, heights, page_room_twips(profile))
+
+    def height_of(row: FormRow) -> int:
+        return row_height(row, widths, char_twips, CELL_MARGIN_TWIPS)
+
+    heights = [height_of(r) for r in form.rows]
+    limit = later_room_twips(form.rows, heights, profile)
+    rows, heights = paragraph_rows(form.rows, heights, limit, height_of)
+    room = _stretch_room(rows, heights, page_room_twips(profile), limit)
+    rows, heights = stretched(rows, heights, room)
     return widths, rows, heights
 
 
@@ -337,22 +443,28 @@ def form_xml(form: Form, profile: Profile) -> str:
     char_twips = profile.table.char_twips
     margin = CELL_MARGIN_TWIPS
     widths, rows, heights = laid_out(form, profile)
-    room = page_room_twips(profile)
-    merges = _vertical_merges(rows)
+    limit = later_room_twips(rows, heights, profile)
+    merges, labels, runs = _paged_merges(rows, heights, page_room_twips(profile), limit)
+    run_ends = {end - 1 for _, end in runs}
     left = _left_columns(rows, widths, margin, char_twips)
     out = [table_start_xml(widths, margin)]
-    for row, height, row_merges in zip(rows, heights, merges):
+    for r, (row, height) in enumerate(zip(rows, heights)):
         rule = "exact" if row.fixed else "atLeast"
         min_height = round(row.lines * ROW_TWIPS)
-        props = "<w:cantSplit/>" if height <= room * CANT_SPLIT_SHARE else ""
+        # A row that fits a page is never split; the rows of a merged group (a label
+        # beside its writing lines, a member beside their items) keep together.
+        props = "<w:cantSplit/>" if height <= limit else ""
         props += f'<w:trHeight w:val="{min_height}" w:hRule="{rule}"/>'
         if row.header:
             props += "<w:tblHeader/>"
+        keep = row.header or (r + 1 < len(rows) and r not in run_ends)
         out.append(f"<w:tr><w:trPr>{props}</w:trPr>")
-        for (col, cell), merge in zip(_cells_at(row), row_merges):
+        for col, cell in _cells_at(row):
+            cell = labels.get((r, col), cell)
             width = _span_width(widths, col, cell)
             in_left = cell.span == 1 and col in left
-            out.append(_cell_xml(cell, width, merge, margin, char_twips, row.header, in_left))
+            merge = merges[r][col]
+            out.append(_cell_xml(cell, width, merge, margin, char_twips, keep, in_left))
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)

@@ -82,6 +82,10 @@ class Profile:
     def text_width_mm(self) -> float:
         return self.page_width_mm - self.margin_left_mm - self.margin_right_mm
 
+    @property
+    def text_height_mm(self) -> float:
+        return self.page_height_mm - self.margin_top_mm - self.margin_bottom_mm
+
     def font_names(self) -> list[str]:
         """Every font name the profile uses, in first-use order without repeats."""
         specs = [

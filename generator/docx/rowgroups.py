@@ -29,7 +29,7 @@ CONTINUED = "（续）"
 def page_lines(profile: Profile, header_lines: int) -> int:
     """Table lines a kept-together chunk may hold: the text block less the header row,
     which is repeated at the top of every page."""
-    text = Mm(profile.page_height_mm - profile.margin_top_mm - profile.margin_bottom_mm).twips
+    text = Mm(profile.text_height_mm).twips
     lines = text / TABLE_LINE_TWIPS - header_lines
     return max(1, int(lines * PAGE_SHARE))
 
@@ -56,6 +56,50 @@ def chunks(start: int, end: int, heights: list[int], limit: int) -> list[tuple[i
     even = _fill(start, end, heights, -(-total // count))
     # Rows of uneven height may not share out evenly: then fill each run to the limit.
     return even if len(even) <= count else _fill(start, end, heights, limit)
+
+
+def page_runs(
+    groups: list[tuple[int, int]], heights: list[int], first: int, limit: int
+) -> list[tuple[int, int]]:
+    """Runs of rows to keep on one page, for a table whose position on its first page is
+    known (a form starts a page): `first` is the height left there, `limit` what each
+    later page holds (any unit, the one of `heights`).
+
+    A group stays where it is when it fits the rest of the page, else starts the next
+    page when it fits a page; a taller group fills the rest of the page it starts on and
+    then page after page, so that only what a page cannot hold is carried over."""
+    return _placed(groups, heights, first, limit)[0]
+
+
+def last_page_room(
+    groups: list[tuple[int, int]], heights: list[int], first: int, limit: int
+) -> int:
+    """The height page_runs leaves free on the table's last page."""
+    return _placed(groups, heights, first, limit)[1]
+
+
+def _placed(
+    groups: list[tuple[int, int]], heights: list[int], first: int, limit: int
+) -> tuple[list[tuple[int, int]], int]:
+    runs: list[tuple[int, int]] = []
+    room = first
+    for start, end in groups:
+        total = sum(heights[start:end])
+        if room < total <= limit or room < heights[start]:
+            room = limit  # kept whole on the next page
+        if total <= room:
+            runs.append((start, end))
+            room -= total
+            continue
+        run, used = start, 0
+        for row in range(start, end):
+            if row > run and used + heights[row] > room:
+                runs.append((run, row))
+                run, used, room = row, 0, limit
+            used += heights[row]
+        runs.append((run, end))
+        room = max(room - used, 0)
+    return runs, room
 
 
 def _fill(start: int, end: int, heights: list[int], cap: int) -> list[tuple[int, int]]:

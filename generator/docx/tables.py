@@ -14,10 +14,9 @@ from .colwidths import (
     Layout,
     break_list_line,
     break_token,
+    cell_height,
     layout_columns,
-    line_pieces,
     lone_tail_inset,
-    wrap,
     wraps,
 )
 from .ooxml import clean_text, paragraph_xml, text_run_xml
@@ -162,16 +161,13 @@ def table_start_xml(widths: list[int], margin: int) -> str:
 
 def _row_lines(layout: Layout, columns: list[Column], row: list[str]) -> int:
     """Estimated height of a row in lines: its tallest cell."""
-    tallest = 1
-    for col, text in enumerate(row):
-        room = layout.content_em(col, slack=True)
-        pieces = [
-            [line] if columns[col].is_token else line_pieces(line)
-            for line in text.split("\n")
-            if line
-        ]
-        tallest = max(tallest, sum(len(wrap(p, room)) for p in pieces))
-    return tallest
+    return max(
+        1,
+        *(
+            cell_height(columns[col], text.split("\n"), layout.content_em(col, slack=True))
+            for col, text in enumerate(row)
+        ),
+    )
 
 
 def _broken_lists(text: str, layout: Layout, column: Column, col: int) -> str:
@@ -192,6 +188,7 @@ def table_columns(table: Table) -> list[Column]:
                 continue
             lines = [line for line in clean_text(cell.text).split("\n") if line]
             column.lines.extend(lines)
+            column.cells.append(lines)
             column.multi_line = column.multi_line or len(lines) > 1
     return columns
 
