@@ -53,6 +53,8 @@ def _weeks(value: str | None) -> int | None:
 
 def _output_path(value: str) -> Path:
     path = Path(value)
+    if value.endswith(("/", "\\")) or path.is_dir():
+        return path / "校历.docx"
     if path.suffix == "":
         return path.with_suffix(".docx")
     if path.suffix.lower() != ".docx":

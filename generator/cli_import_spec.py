@@ -17,7 +17,7 @@ _PREVIEW = 40
     "-o",
     "--output",
     metavar="文件|文件夹",
-    type=click.Path(path_type=Path),
+    type=click.Path(),  # a str: a trailing "/" says "a folder", even one not made yet
     help="输出的 .yaml 文件或文件夹（默认与原文件同名同目录）。",
 )
 @click.option("--doc", "doc", type=click.IntRange(min=1), metavar="N", help="只导入第 N 篇。")

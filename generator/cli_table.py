@@ -24,12 +24,11 @@ def table() -> None:
 @click.option(
     "-o",
     "--output",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="输出的 .xlsx 文件。",
+    type=click.Path(),  # a str: a trailing "/" says "a folder", even one not made yet
+    help="输出的 .xlsx 文件或文件夹（默认与输入文件同名同目录）。",
 )
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
-def export_cmd(spec: Path, tables: tuple[str, ...], output: Path, force: bool) -> None:
+def export_cmd(spec: Path, tables: tuple[str, ...], output: str | None, force: bool) -> None:
     """把输入文件中的表格写成 .xlsx：每个表格一个工作表，表头加粗并固定，列宽按内容，
     月份和负责人可从下拉列表选择。
 

@@ -166,10 +166,10 @@ def table_keys(data: dict[str, Any]) -> list[str]:
 
 
 def export_tables(
-    spec_path: Path, tables: list[str] | None, output: Path, force: bool = False
+    spec_path: Path, tables: list[str] | None, output: Path | str | None, force: bool = False
 ) -> tuple[Path, list[str]]:
-    """Write the spec's tables (all, or those named) to `output`; returns it and the
-    names of the sheets written."""
+    """Write the spec's tables (all, or those named) to `output` (a file, a folder, or
+    None for beside the spec); returns the file and the names of the sheets written."""
     from ..errors import SpecError
     from ..fsutil import write_bytes_atomic
     from ..spec.loader import validate_loaded
@@ -190,8 +190,9 @@ def export_tables(
             raise WenshuError(f"“{name}”不是可导出的表格，可选：{possible}。")
         if name not in data:
             raise WenshuError(f"{spec_path} 中没有“{name}”。")
-    if Path(output).suffix.lower() not in SUFFIXES:
-        raise WenshuError(f"输出文件 {output} 应以 .xlsx 结尾。")
+    from ..build import resolve_output
+
+    output = resolve_output(spec_path, output, ".xlsx")
     months = None
     try:
         months = validate_loaded(loaded, path=spec_path).spec.months()
