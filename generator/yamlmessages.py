@@ -142,6 +142,12 @@ def yaml_problem_cn(
         hit = _fullwidth_colon(source_lines)
         if hit:
             return _HEAD + hit[1], hit[0]
+    if "found unexpected ':'" in problem and "plain scalar" in context:
+        # Only inside [ ] or { } does a colon stop a plain text (8:00 in a table row).
+        return _HEAD + (
+            "方括号 [ ] 或花括号 { } 里的一项含有英文冒号（如时间 8:00），"
+            "请给这一项加引号（如 \"8:00-9:30\"），或改用中文冒号“：”。"
+        ), None
     m = re.search(r"alias '?([^'\s]*)'?", problem)
     alias = m.group(1) if m else ""
     for words, message in _RULES:
