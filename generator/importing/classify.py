@@ -223,7 +223,7 @@ NOTICE_TITLE = re.compile(r"通知$")
 def kind_of(title: str) -> str | None:
     """文种 of a document from its title: 通知 / 制度 by how the title ends, else
     工作职责 / 工作总结 / 工作计划 by the words in it, or None."""
-    title = title.strip().rstrip("”\"》〉」 ")
+    title = title.strip().rstrip('”"》〉」 ')
     if NOTICE_TITLE.search(title):
         return "通知"
     if REGULATION_TITLE.search(title):

@@ -8,7 +8,7 @@ from typing import Any
 from ..importing import ImportedDocument, Node
 from ..importing.markers import match_marker
 from ..importing.textutil import has_sentence_punct
-from .draft import Draft, UNPLACED_TITLE, one_text, paragraphs
+from .draft import UNPLACED_TITLE, Draft, one_text, paragraphs
 
 ARTICLE_STYLES = ("第一章", "第一条")
 SUPPLEMENTARY = "附则"
