@@ -132,3 +132,11 @@ def test_kind_option_lists_regulation():
 
     assert "制度" in importable_kinds()
     assert Path(REGULATION / "__init__.py").is_file()
+
+
+def test_a_kind_import_spec_cannot_map_yet_falls_back_to_a_plan(tmp_path):
+    text = "关于做好午餐管理工作的通知\n一、各班按时就餐。\n二、保持餐厅整洁。\n"
+    item = import_txt(tmp_path, "午餐通知.txt", text)
+    assert item.kind == "工作计划"
+    assert any("原文是通知" in line for line in item.draft.review)
+    assert_sentences_kept(item, text)
