@@ -75,7 +75,8 @@ def test_flags_placeholders_and_years(text, flags):
         ("教科室工作职责3", "工作职责"),
         ("2023年工作总结", "工作总结"),
         ("教科室工作计划主题篇一", "工作计划"),
-        ("校本教研制度", None),
+        ("校本教研制度", "制度"),
+        ("关于召开期中教学分析会的通知", "通知"),
     ],
 )
 def test_kind_of_title(title, kind):

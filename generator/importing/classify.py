@@ -212,8 +212,22 @@ def section_flags(text: str) -> list[str]:
     return flags
 
 
+# How the title of a rule set or of a notice ends ("…管理办法", "关于…的通知").
+REGULATION_TITLE = re.compile(
+    r"(?:制度|办法|规定|细则|守则|规程|章程|条例|规范|规则|准则|公约|须知|暂行规定|实施意见)"
+    r"[(（]?(?:试行|暂行|修订|修订稿|草案)?[)）]?$"
+)
+NOTICE_TITLE = re.compile(r"通知$")
+
+
 def kind_of(title: str) -> str | None:
-    """文种 of a document from its title: 工作职责 / 工作总结 / 工作计划, or None."""
+    """文种 of a document from its title: 通知 / 制度 by how the title ends, else
+    工作职责 / 工作总结 / 工作计划 by the words in it, or None."""
+    title = title.strip().rstrip('”"》〉」 ')
+    if NOTICE_TITLE.search(title):
+        return "通知"
+    if REGULATION_TITLE.search(title):
+        return "制度"
     if re.search(r"职责|岗位责任", title):
         return "工作职责"
     if re.search(r"总结|述职|回顾", title):

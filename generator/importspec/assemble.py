@@ -13,7 +13,16 @@ from .body import BodyMapper
 from .draft import Draft, unplaced_node
 from .duty import duty_placeholder, map_duties
 from .keys import norm_key, source_keys
-from .meta import Meta, clean_title, read_meta, take_closing, take_signature, title_from_preamble
+from .meta import (
+    Meta,
+    clean_title,
+    read_meta,
+    take_closing,
+    take_signature,
+    title_from_preamble,
+    unit_of,
+)
+from .regulation import map_regulation, place_unplaced
 from .tables import (
     assignment_rows,
     calendar_rows,
@@ -26,6 +35,7 @@ from .tables import (
 from .week_dates import first_week, settle_dates
 
 TODO = "【待填写】"
+OWN_LAST_PARAGRAPH = ("制度", "通知")
 TERMS = {name: number for number, name in TERM_NAMES.items()}
 
 
@@ -39,12 +49,20 @@ def assemble(doc: ImportedDocument, kind: str, today: dt.date) -> tuple[Draft, s
     else:
         title = clean_title(doc)
     unit_sig, date_sig, taken = take_signature(doc)
-    closing = take_closing(doc)
+    # A rule set's or a notice's last paragraph is its own text, not a plan's 结束语.
+    closing = take_closing(doc) if kind not in OWN_LAST_PARAGRAPH else None
     opening = "\n".join([doc.preamble, *(n.title + n.text for n in doc.nodes[:3])])
     meta = read_meta(title, kind, opening)
+    if not meta.unit and unit_sig:
+        meta.unit = unit_of(unit_sig)
     tables, heads = _tables(doc, draft)
     _head(draft, meta, kind)
-    if kind == "工作职责":
+    if kind == "制度":
+        draft.unplaced[:0] = [*doc.wrapper]
+        map_regulation(doc, draft)
+        draft.unplaced.extend(doc.closing)
+        place_unplaced(draft)
+    elif kind == "工作职责":
         map_duties(doc, draft)
         if "职责" not in draft.data:
             draft.data["职责"] = duty_placeholder()
@@ -279,7 +297,7 @@ def _work(draft: Draft, mapper: BodyMapper, key: str) -> None:
 def _tail(draft, meta: Meta, kind: str, title: str, closing, unit_sig, date_sig) -> None:
     data = draft.data
     default = _default_title(data, kind)
-    if title and normalize_text(title) != default:
+    if title and (kind in OWN_LAST_PARAGRAPH or normalize_text(title) != default):
         data["标题"] = title
         # 标题 belongs right after the head keys; move it before the body.
         _move_after(
@@ -304,6 +322,8 @@ def _tail(draft, meta: Meta, kind: str, title: str, closing, unit_sig, date_sig)
 
 def _default_title(data: dict, kind: str) -> str:
     unit = data.get("单位", "")
+    if kind in OWN_LAST_PARAGRAPH:
+        return ""  # 制度 and 通知 always write their title
     if kind == "工作职责":
         return f"{unit}{data.get('岗位') or data.get('部门') or ''}工作职责"
     period = f"{data['年度']}年度" if "年度" in data else f"{data['学年']}学年{data['学期']}"

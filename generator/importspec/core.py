@@ -120,10 +120,16 @@ def output_path(
 def _one(
     source: Path, document: ImportedDocument, index: int, path: Path, kind: str | None, today
 ) -> ImportedSpec:
-    chosen_kind = kind or document.kind or "工作计划"
+    known = document.kind if document.kind in importable_kinds() else None
+    chosen_kind = kind or known or "工作计划"
     draft, title, source_keys = assemble(document, chosen_kind, today)
     if kind is None and document.kind is None:
         draft.review.append("原文标题看不出文种，按工作计划导入；如不对请加 --kind 重新导入")
+    elif kind is None and known is None:
+        draft.review.append(
+            f"原文是{document.kind}，import-spec 还不能转换这一文种，按工作计划导入；"
+            "请核对，或加 --kind 选择别的文种"
+        )
     loaded, template = choose_template(draft, source_keys, path)
     if template != "通用":
         draft.data = _with_template(draft.data, template)

@@ -14,8 +14,14 @@ from ..spec.types import cn_to_int
 _SERIES = re.compile(
     r"\s*(?:篇\s*[一二三四五六七八九十百零〇\d]+|第[一二三四五六七八九十百\d]+篇|\d{1,3})$"
 )
-_KIND_WORD = {"工作计划": r"计划", "工作职责": r"职责", "工作总结": r"总结"}
-_TITLE_END = re.compile(r"(?:计划|职责|总结|安排|要点)$")
+_KIND_WORD = {
+    "工作计划": r"计划",
+    "工作职责": r"职责",
+    "工作总结": r"总结",
+    "制度": r"制度|办法|规定|细则|守则|规程|章程|条例|规范|规则|准则",
+    "通知": r"关于|通知",
+}
+_TITLE_END = re.compile(r"(?:计划|职责|总结|安排|要点|制度|办法|规定|细则|守则|章程|通知)$")
 _SCHOOL_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–－~～至到]\s*((?:19|20)?\d{2})\s*学年度?")
 _TERM_WORDS = {
     "第一学期": 1,
@@ -91,6 +97,12 @@ def read_meta(title: str, kind: str, text: str) -> Meta:
         elif _DEPT_END.search(head) or kind == "工作职责":
             meta.department = head
     return meta
+
+
+def unit_of(signature: str) -> str | None:
+    """The school named at the start of a signature ("城南中学教务处" → 城南中学)."""
+    m = _UNIT.match(signature.strip())
+    return m.group(1) if m else None
 
 
 def _read_period(text: str, meta: Meta) -> bool:

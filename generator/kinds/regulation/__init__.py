@@ -17,4 +17,5 @@ KIND = KindUnit(
     order=40,
     help=HELP,
     functions=regulation_functions,
+    importable=True,
 )
