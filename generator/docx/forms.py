@@ -29,6 +29,7 @@ from .colwidths import (
     CELL_MARGIN_TWIPS,
     SLACK_TWIPS,
     TEXT_MIN_EM,
+    _need,
     atoms,
     has_lone_tail,
     is_token,
@@ -92,10 +93,6 @@ def cell_need_em(cell: FormCell) -> float:
     return max(widths)
 
 
-def _twips(em: float, char_twips: int, margin: int) -> int:
-    return math.ceil(em * char_twips) + 2 * margin + SLACK_TWIPS
-
-
 def _cells_at(row: FormRow):
     """(first grid column, cell) of each cell of `row`."""
     col = 0
@@ -107,13 +104,13 @@ def _cells_at(row: FormRow):
 def form_widths(form: Form, total: int, char_twips: int, margin: int) -> list[int]:
     """Grid column widths (twips, summing to `total`) of `form`."""
     columns = form.columns
-    mins = [float(_twips(c.min_em, char_twips, margin)) for c in columns]
+    mins = [float(_need(c.min_em, char_twips, margin)) for c in columns]
     needs = []
     for row in form.rows:
         for col, cell in _cells_at(row):
             em = cell_need_em(cell)
             if em:
-                needs.append((cell.span, col, _twips(em, char_twips, margin)))
+                needs.append((cell.span, col, _need(em, char_twips, margin)))
     # Single columns first, then wider and wider spans take what they still lack from
     # the columns they cover (those that grow first).
     for span, col, need in sorted(needs):
@@ -587,8 +584,8 @@ def _cover_fields(cover: Cover, profile: Profile) -> str:
     label_em = max(4.0, *(text_em(f.label) for f in cover.fields))
     value_em = max(COVER_VALUE_MIN_EM, *(text_em(f.value) + 1 for f in cover.fields))
     total = round(Mm(profile.text_width_mm).twips)
-    label_w = _twips(label_em + 1, char, margin)
-    value_w = min(_twips(value_em, char, margin), total - label_w)
+    label_w = _need(label_em + 1, char, margin)
+    value_w = min(_need(value_em, char, margin), total - label_w)
     rows = []
     line = '<w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
     for f in cover.fields:
