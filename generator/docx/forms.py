@@ -467,19 +467,10 @@ def form_xml(form: Form, profile: Profile) -> str:
     return "".join(out)
 
 
-def _start_paragraph(builder) -> bool:
-    """Before a paragraph: whether it takes over a pending page break."""
-    brk = builder.page_break_pending
-    builder.page_break_pending = False
-    return brk
-
-
 @block_writer(Form)
 def write_form(builder, block: Form) -> None:
     if builder.page_break_pending:
-        # A page break needs a paragraph to sit on.
-        builder.parts.append(paragraph_xml(BODY, page_break=True))
-        builder.page_break_pending = False
+        builder._paragraph(BODY)  # a page break needs a paragraph to sit on
     builder.parts.append(form_xml(block, builder.profile))
     builder.last_was_table = True
 
@@ -487,7 +478,7 @@ def write_form(builder, block: Form) -> None:
 @block_writer(FormTitle)
 def write_form_title(builder, block: FormTitle) -> None:
     """A level-1 heading, centred in the title font, at the top of a new page."""
-    _start_paragraph(builder)
+    builder.page_break_pending = False  # the heading breaks the page itself
     prof = builder.profile
     font = FontSpec(prof.title.east_asia, FORM_TITLE_PT, prof.title.bold, prof.title.latin)
     spacing = (
@@ -509,13 +500,12 @@ def write_form_title(builder, block: FormTitle) -> None:
 @block_writer(BodyHeading)
 def write_body_heading(builder, block: BodyHeading) -> None:
     """Heading fonts in a body paragraph that keeps with the next one (no outline level)."""
-    brk = _start_paragraph(builder)
     prof, heading = builder.profile, block.heading
     font = prof.heading(heading.level)
     runs = run_xml(font_props_xml(font, font.bold), clean_text(heading.full_text))
     if heading.body:
         runs += run_xml(font_props_xml(prof.body, False), clean_text(heading.body))
-    builder.parts.append(paragraph_xml(BODY, runs, page_break=brk, keep_next=not heading.body))
+    builder._paragraph(BODY, runs, keep_next=not heading.body)
 
 
 # ---- cover --------------------------------------------------------------------------------
@@ -627,7 +617,7 @@ def _cover_fields(cover: Cover, profile: Profile) -> str:
 def write_cover(builder, block: Cover) -> None:
     """The cover; what follows starts on a new page."""
     first_page = not builder.parts
-    _start_paragraph(builder)
+    builder.page_break_pending = False  # a pending page break is dropped
     builder.parts.append(cover_xml(block, builder.profile))
     if first_page:
         builder.finishers.append(_plain_first_page)
