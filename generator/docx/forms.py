@@ -518,10 +518,8 @@ _NO_BORDERS = "".join(
 def _cover_paragraph(
     font: FontSpec, text: str, *, before: int, line: int, jc: str, spacing_chars: int = 0
 ) -> str:
-    props = font_props_xml(font, font.bold)
-    if spacing_chars:
-        # Letter spacing in twentieths of a point, inserted into the run properties.
-        props = props.replace("<w:sz ", f'<w:spacing w:val="{spacing_chars}"/><w:sz ', 1)
+    # Letter spacing in twentieths of a point.
+    props = font_props_xml(font, font.bold, spacing=spacing_chars or None)
     spacing = (
         '<w:snapToGrid w:val="0"/>'
         f'<w:spacing w:before="{before}" w:after="0" w:line="{line}" w:lineRule="exact"/>'

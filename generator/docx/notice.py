@@ -25,7 +25,14 @@ from ..notice_blocks import (
     AttachmentNote,
     Masthead,
 )
-from .ooxml import PPR_ORDER, clean_text, esc, run_content_xml, text_run_xml, text_width_chars
+from .ooxml import (
+    PPR_ORDER,
+    clean_text,
+    font_props_xml,
+    run_content_xml,
+    text_run_xml,
+    text_width_chars,
+)
 from .profiles import FontSpec, Profile
 from .styles import BODY
 from .writer import _Builder, block_writer
@@ -64,15 +71,7 @@ def plain_paragraph(builder: _Builder, runs: str, children: dict[str, str]) -> N
 
 def rpr_xml(font: FontSpec, *, bold: bool = False, color: str | None = None) -> str:
     """Run properties: `font` in all four slots, no extra character spacing."""
-    latin, east = esc(font.latin), esc(font.east_asia)
-    b = int(bold)
-    return (
-        f'<w:rPr><w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east}"'
-        f' w:cs="{latin}" w:hint="eastAsia"/><w:b w:val="{b}"/><w:bCs w:val="{b}"/>'
-        + (f'<w:color w:val="{color}"/>' if color else "")
-        + f'<w:spacing w:val="0"/><w:sz w:val="{font.half_points}"/>'
-        f'<w:szCs w:val="{font.half_points}"/></w:rPr>'
-    )
+    return f"<w:rPr>{font_props_xml(font, bold, color=color, spacing=0)}</w:rPr>"
 
 
 def font_run(rpr: str, text: str) -> str:

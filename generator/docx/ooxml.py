@@ -210,14 +210,19 @@ def text_run_xml(text: str, *, bold: bool = False) -> str:
     return run_xml(props, text)
 
 
-def font_props_xml(font: FontSpec, bold: bool) -> str:
-    """rPr children giving a run `font` in all four slots, bold on or off (hinted)."""
+def font_props_xml(
+    font: FontSpec, bold: bool, *, color: str | None = None, spacing: int | None = None
+) -> str:
+    """rPr children giving a run `font` in all four slots, bold on or off (hinted), and
+    when given a `color` (RRGGBB) and a character `spacing` (twentieths of a point)."""
     latin, east = esc(font.latin), esc(font.east_asia)
     b = int(bold)
     return (
         f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east}" w:cs="{latin}"'
         f' w:hint="eastAsia"/><w:b w:val="{b}"/><w:bCs w:val="{b}"/>'
-        f'<w:sz w:val="{font.half_points}"/><w:szCs w:val="{font.half_points}"/>'
+        + (f'<w:color w:val="{color}"/>' if color else "")
+        + (f'<w:spacing w:val="{spacing}"/>' if spacing is not None else "")
+        + f'<w:sz w:val="{font.half_points}"/><w:szCs w:val="{font.half_points}"/>'
     )
 
 
