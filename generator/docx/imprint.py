@@ -22,12 +22,11 @@ from ..notice_blocks import PROBE_END, PROBE_IMPRINT, Imprint
 from .notice import (
     exact_spacing,
     font_run,
-    ind_xml,
     is_official,
     plain_paragraph,
     rpr_xml,
 )
-from .ooxml import text_width_chars
+from .ooxml import ind_xml, text_width_chars
 from .profiles import SIZE_4, FontSpec, Profile
 from .writer import _Builder, block_writer
 

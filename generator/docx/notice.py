@@ -29,6 +29,7 @@ from .ooxml import (
     PPR_ORDER,
     clean_text,
     font_props_xml,
+    ind_xml,
     run_content_xml,
     text_run_xml,
     text_width_chars,
@@ -76,16 +77,6 @@ def rpr_xml(font: FontSpec, *, bold: bool = False, color: str | None = None) -> 
 
 def font_run(rpr: str, text: str) -> str:
     return f"<w:r>{rpr}{run_content_xml(clean_text(text))}</w:r>"
-
-
-def ind_xml(char_twips: int, **chars: float) -> str:
-    """w:ind in characters of `char_twips` (left, right, hanging, firstLine), with the
-    same distances in twips for readers that ignore the character form."""
-    attrs = []
-    for name, value in chars.items():
-        attrs.append(f'w:{name}="{round(value * char_twips)}"')
-        attrs.append(f'w:{name}Chars="{round(value * 100)}"')
-    return f"<w:ind {' '.join(attrs)}/>"
 
 
 def exact_spacing(line: int, before: int = 0) -> str:

@@ -230,13 +230,22 @@ def indent_xml(
     *, first_chars: float | None = None, right_chars: float | None = None, char_twips: int
 ) -> str:
     """The w:ind of `indent` (first line and right only) as XML text."""
+    chars = {
+        name: value
+        for name, value in (("firstLine", first_chars), ("right", right_chars))
+        if value is not None
+    }
+    return ind_xml(char_twips, **chars) if chars else "<w:ind/>"
+
+
+def ind_xml(char_twips: int, **chars: float) -> str:
+    """w:ind in characters of `char_twips` (left, right, hanging, firstLine), with the
+    same distances in twips for readers that ignore the character form."""
     attrs = []
-    for name, chars in (("firstLine", first_chars), ("right", right_chars)):
-        if chars is None:
-            continue
-        attrs.append(f'w:{name}="{round(chars * char_twips)}"')
-        attrs.append(f'w:{name}Chars="{round(chars * 100)}"')
-    return f"<w:ind {' '.join(attrs)}/>" if attrs else "<w:ind/>"
+    for name, value in chars.items():
+        attrs.append(f'w:{name}="{round(value * char_twips)}"')
+        attrs.append(f'w:{name}Chars="{round(value * 100)}"')
+    return f"<w:ind {' '.join(attrs)}/>"
 
 
 def paragraph_xml(
