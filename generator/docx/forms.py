@@ -37,7 +37,14 @@ from .colwidths import (
     text_em,
     wrap,
 )
-from .ooxml import clean_text, font_props_xml, indent_xml, paragraph_xml, run_xml
+from .ooxml import (
+    clean_text,
+    exact_spacing,
+    font_props_xml,
+    indent_xml,
+    paragraph_xml,
+    run_xml,
+)
 from .profiles import SIZE_3, FontSpec, Profile
 from .rowgroups import last_page_room, merge_groups, page_runs, split_merges
 from .styles import BODY, TABLE_TEXT, heading_style_id
@@ -50,7 +57,7 @@ ROW_TWIPS = 567
 # Form text is set with exact line spacing, so heights are the same in every renderer
 # (single spacing depends on the font's own metrics, which differ between machines).
 LINE_TWIPS = 360
-_LINE_SPACING = f'<w:spacing w:before="0" w:after="0" w:line="{LINE_TWIPS}" w:lineRule="exact"/>'
+_LINE_SPACING = exact_spacing(LINE_TWIPS)
 # Space above and below the paragraphs of a writing area.
 TEXT_PAD_TWIPS = 85
 # Share of a later page a form counts on. Form lines have exact spacing and wrapping is
@@ -481,10 +488,7 @@ def write_form_title(builder, block: FormTitle) -> None:
     builder.page_break_pending = False  # the heading breaks the page itself
     prof = builder.profile
     font = FontSpec(prof.title.east_asia, FORM_TITLE_PT, prof.title.bold, prof.title.latin)
-    spacing = (
-        f'<w:spacing w:before="0" w:after="{FORM_TITLE_AFTER_TWIPS}" '
-        f'w:line="{prof.line_twips}" w:lineRule="exact"/>'
-    )
+    spacing = exact_spacing(prof.line_twips, after=FORM_TITLE_AFTER_TWIPS)
     builder.parts.append(
         paragraph_xml(
             heading_style_id(1),
@@ -520,10 +524,7 @@ def _cover_paragraph(
 ) -> str:
     # Letter spacing in twentieths of a point.
     props = font_props_xml(font, font.bold, spacing=spacing_chars or None)
-    spacing = (
-        '<w:snapToGrid w:val="0"/>'
-        f'<w:spacing w:before="{before}" w:after="0" w:line="{line}" w:lineRule="exact"/>'
-    )
+    spacing = '<w:snapToGrid w:val="0"/>' + exact_spacing(line, before)
     return paragraph_xml(
         BODY,
         run_xml(props, clean_text(text)) if text else "",

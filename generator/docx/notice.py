@@ -28,6 +28,7 @@ from ..notice_blocks import (
 from .ooxml import (
     PPR_ORDER,
     clean_text,
+    exact_spacing,
     font_props_xml,
     ind_xml,
     run_content_xml,
@@ -77,10 +78,6 @@ def rpr_xml(font: FontSpec, *, bold: bool = False, color: str | None = None) -> 
 
 def font_run(rpr: str, text: str) -> str:
     return f"<w:r>{rpr}{run_content_xml(clean_text(text))}</w:r>"
-
-
-def exact_spacing(line: int, before: int = 0) -> str:
-    return f'<w:spacing w:before="{before}" w:after="0" w:line="{line}" w:lineRule="exact"/>'
 
 
 def _blank(builder: _Builder) -> None:

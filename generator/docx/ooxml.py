@@ -248,6 +248,11 @@ def ind_xml(char_twips: int, **chars: float) -> str:
     return f"<w:ind {' '.join(attrs)}/>"
 
 
+def exact_spacing(line: int, before: int = 0, after: int = 0) -> str:
+    """w:spacing with an exact line height of `line` twips and space `before`/`after`."""
+    return f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" w:lineRule="exact"/>'
+
+
 def paragraph_xml(
     style_id: str,
     runs: str = "",
