@@ -182,6 +182,12 @@ def _too_big(path: Path, what: str, max_bytes: int) -> WenshuError:
     )
 
 
+def names_folder(value: Path | str) -> bool:
+    """An output the user means as a folder: one that is a folder, or written with a
+    trailing slash (a folder not made yet)."""
+    return str(value).endswith(("/", "\\")) or Path(value).is_dir()
+
+
 def check_writable(path: Path, force: bool) -> None:
     """Raise OutputExistsError when `path` exists and `force` is false."""
     try:
