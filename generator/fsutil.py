@@ -126,8 +126,12 @@ def read_failed(path: Path, exc: OSError, what: str = "文件") -> WenshuError:
     if exc.errno == errno.ENOENT:
         return WenshuError(f"找不到{what} {shown}。请检查文件名和路径。")
     if exc.errno == errno.EISDIR:
-        return WenshuError(f"{shown} 是文件夹，请给出{what}的文件名。")
+        return _is_folder(path, what)
     return WenshuError(f"无法读取{what} {shown}：{os_reason(exc)}。")
+
+
+def _is_folder(path: Path, what: str) -> WenshuError:
+    return WenshuError(f"{shown_path(path)} 是文件夹，请给出{what}的文件名。")
 
 
 def read_user_file(path: Path, what: str, max_bytes: int) -> bytes:
@@ -148,7 +152,7 @@ def read_user_file(path: Path, what: str, max_bytes: int) -> bytes:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise WenshuError(f"{shown_path(path)} 是文件夹，请给出{what}的文件名。")
+            raise _is_folder(path, what)
         if not stat.S_ISREG(info.st_mode):
             raise WenshuError(
                 f"{shown_path(path)} 不是普通文件（而是设备、管道或套接字），不能作为{what}。请给出一个文件。"
