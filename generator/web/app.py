@@ -124,11 +124,6 @@ def create_app(settings: Settings, hosts: set[str]) -> Any:
 
         return JSONResponse(document_payload(ws, request.query_params.get("path", "")))
 
-    async def api_schema(request: Request) -> Response:
-        from .documents import kind_payload
-
-        return JSONResponse(kind_payload(request.query_params.get("kind", "")))
-
     async def api_preview(request: Request) -> Response:
         from .documents import original_data
         from .editing import preview
@@ -305,7 +300,6 @@ def create_app(settings: Settings, hosts: set[str]) -> Any:
         Route("/calendar", calendar),
         Route("/download", download),
         Route("/api/doc", api_doc),
-        Route("/api/schema", api_schema),
         Route("/api/preview", api_preview, methods=["POST"]),
         Route("/api/save", api_save, methods=["POST"]),
         Route("/api/new", api_new, methods=["POST"]),
