@@ -281,7 +281,7 @@ def create_app(settings: Settings, hosts: set[str]) -> Any:
         if isinstance(exc, SpecError):
             from .editing import problem_json
 
-            problems = [problem_json(p, None, {}) for p in exc.problems]
+            problems = [problem_json(p) for p in exc.problems]
             return _error(request, exc.problems[0].render(), 400, {"problems": problems})
         if isinstance(exc, WenshuError):
             return _error(request, exc.message, 400)
