@@ -77,6 +77,11 @@ def _str(data: dict[str, Any], key: str, required: bool = True) -> str:
     return value.strip()
 
 
+def _profile(data: dict[str, Any]) -> str:
+    """The layout profile the page asked for; the default for anything else."""
+    return data["profile"] if data.get("profile") in PROFILES else "school"
+
+
 def _upload_name(request: Request, suffixes: tuple[str, ...]) -> str:
     name = PurePosixPath(request.query_params.get("name", "").replace("\\", "/")).name
     if not name or PurePosixPath(name).suffix.lower() not in suffixes:
@@ -132,7 +137,7 @@ def create_app(settings: Settings, hosts: set[str]) -> Any:
         rel = _str(data, "path")
         path = ws.path(rel, SPEC_SUFFIXES)
         state = data.get("state")
-        profile = data.get("profile") if data.get("profile") in PROFILES else "school"
+        profile = _profile(data)
         result = preview(state, path, original_data(ws, rel), profile, settings.corpus_path)
         return JSONResponse(result)
 
@@ -164,7 +169,7 @@ def create_app(settings: Settings, hosts: set[str]) -> Any:
 
         data = await _json(request)
         fmt = data.get("format") if data.get("format") in ("docx", "pdf") else "docx"
-        profile = data.get("profile") if data.get("profile") in PROFILES else "school"
+        profile = _profile(data)
         out = build_document(ws, _str(data, "path"), fmt, profile, settings.corpus_path)
         return JSONResponse(out)
 
