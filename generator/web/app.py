@@ -262,7 +262,11 @@ def create_app(settings: Settings, hosts: set[str]) -> Any:
         from .corpus_api import resolved_text
 
         data = await _json(request)
-        return JSONResponse(resolved_text(settings.corpus_path, _str(data, "id"), data.get("state")))
+        return JSONResponse(
+            resolved_text(
+                settings.corpus_path, _str(data, "id"), data.get("state"), data.get("变量")
+            )
+        )
 
     async def api_calendar(request: Request) -> Response:
         from .calendar_api import calendar_payload
