@@ -153,7 +153,10 @@ def _click_value_message(text: str) -> str:
     text = re.sub(r"Path '([^']+)' does not exist\.", r"路径 \1 不存在。", text)
     text = re.sub(r"File '([^']+)' is a directory\.", r"\1 是文件夹，不是文件。", text)
     text = re.sub(r"Directory '([^']+)' is a file\.", r"\1 是文件，不是文件夹。", text)
-    text = re.sub(r"'([^']+)' is not a valid integer\.", r"“\1”不是整数。", text)
+    text = re.sub(r"'([^']+)' is not a valid integer(?: range)?\.", r"“\1”不是整数。", text)
+    text = re.sub(r"'([^']+)' is not a valid float(?: range)?\.", r"“\1”不是数字。", text)
+    text = re.sub(r"'([^']+)' is not a valid boolean\.", r"“\1”不是 是/否（true/false）。", text)
+    text = re.sub(r"(\S+) is not in the range (\S+)\.", r"\1 不在允许的范围 \2 内。", text)
     text = re.sub(r"'([^']+)' is not one of (.*)\.", r"“\1”不在可选值 \2 中。", text)
     return text
 

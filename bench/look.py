@@ -49,10 +49,11 @@ def build_all(out: Path, profile: str, only: list[str] | None = None) -> list[Pa
 
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for spec in _specs():
+    specs = _specs()  # parses every spec: once
+    for spec in specs:
         target = out / spec.name
         shutil.copyfile(spec, target)
-    for spec in _specs():
+    for spec in specs:
         if only and not any(word in spec.name for word in only):
             continue
         result = build(out / spec.name, profile=profile, force=True)

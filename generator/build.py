@@ -11,7 +11,7 @@ from . import kinds
 from .context import ContextMaker, ResolvedText, Resolver, section_variables
 from .doctree import Document
 from .errors import Problem, WenshuError
-from .fsutil import check_writable
+from .fsutil import check_writable, names_folder
 from .spec.loader import LoadedSpec, load_spec
 from .templating import TemplateLibrary
 from .textnorm import normalize_text
@@ -108,9 +108,8 @@ def resolve_output(spec_path: Path, output: Path | str | None, suffix: str = ".d
     """Where to write: beside the spec by default; a folder gets the spec's name inside it."""
     if output is None:
         return spec_path.with_suffix(suffix)
-    raw = str(output)
     out = Path(output)
-    if out.is_dir() or raw.endswith(("/", "\\")) or not out.suffix:
+    if names_folder(output) or not out.suffix:
         return out / spec_path.with_suffix(suffix).name
     if out.suffix.lower() != suffix:
         raise WenshuError(f"输出文件 {out} 应以 {suffix} 结尾。")

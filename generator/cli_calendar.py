@@ -19,6 +19,7 @@ from .calendar import (
     parse_term,
 )
 from .errors import WenshuError
+from .fsutil import names_folder
 
 PROFILES = ("school", "gbt9704")
 _WEEK_START_WORDS = {
@@ -53,7 +54,7 @@ def _weeks(value: str | None) -> int | None:
 
 def _output_path(value: str) -> Path:
     path = Path(value)
-    if value.endswith(("/", "\\")) or path.is_dir():
+    if names_folder(value):
         return path / "校历.docx"
     if path.suffix == "":
         return path.with_suffix(".docx")

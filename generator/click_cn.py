@@ -57,6 +57,21 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def _mapped_metavar(method):
+    # make_metavar takes ctx since click 8.2; whatever arrives is passed on.
+    def make_metavar(self, *args, **kwargs):
+        return _metavar_cn(method(self, *args, **kwargs))
+
+    return make_metavar
+
+
+def _mapped_pieces(method):
+    def collect_usage_pieces(self, ctx):
+        return [_metavar_cn(p) for p in method(self, ctx)]
+
+    return collect_usage_pieces
+
+
 def translate(message: str) -> str:
     """The Chinese for one of click's help words, or the message itself."""
     return HELP_WORDS.get(message, message)
@@ -70,26 +85,14 @@ def install() -> None:
     click.core._ = translate  # type: ignore[attr-defined]
     click.formatting._ = translate  # type: ignore[attr-defined]
 
-    make_metavar = click.core.Parameter.make_metavar
-    option_metavar = click.core.Option.make_metavar
-    usage_pieces = click.core.Command.collect_usage_pieces
-    group_usage_pieces = click.core.Group.collect_usage_pieces
     formatter = click.formatting.HelpFormatter
     write_usage = formatter.write_usage
 
-    # make_metavar takes ctx since click 8.2; pass whatever arrives.
-    click.core.Parameter.make_metavar = lambda self, *a, **k: _metavar_cn(
-        make_metavar(self, *a, **k)
-    )
-    click.core.Option.make_metavar = lambda self, *a, **k: _metavar_cn(
-        option_metavar(self, *a, **k)
-    )
-    click.core.Command.collect_usage_pieces = lambda self, ctx: [
-        _metavar_cn(p) for p in usage_pieces(self, ctx)
-    ]
-    click.core.Group.collect_usage_pieces = lambda self, ctx: [
-        _metavar_cn(p) for p in group_usage_pieces(self, ctx)
-    ]
+    # Options take Parameter's metavar; Argument and Group have their own methods.
+    for cls in (click.core.Parameter, click.core.Argument):
+        cls.make_metavar = _mapped_metavar(cls.make_metavar)
+    for cls in (click.core.Command, click.core.Group):
+        cls.collect_usage_pieces = _mapped_pieces(cls.collect_usage_pieces)
     formatter.write_usage = lambda self, prog, args="", prefix=None: write_usage(
         self, prog, args, "用法：" if prefix is None else prefix
     )

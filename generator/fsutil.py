@@ -126,8 +126,12 @@ def read_failed(path: Path, exc: OSError, what: str = "文件") -> WenshuError:
     if exc.errno == errno.ENOENT:
         return WenshuError(f"找不到{what} {shown}。请检查文件名和路径。")
     if exc.errno == errno.EISDIR:
-        return WenshuError(f"{shown} 是文件夹，请给出{what}的文件名。")
+        return _is_folder(path, what)
     return WenshuError(f"无法读取{what} {shown}：{os_reason(exc)}。")
+
+
+def _is_folder(path: Path, what: str) -> WenshuError:
+    return WenshuError(f"{shown_path(path)} 是文件夹，请给出{what}的文件名。")
 
 
 def read_user_file(path: Path, what: str, max_bytes: int) -> bytes:
@@ -148,7 +152,7 @@ def read_user_file(path: Path, what: str, max_bytes: int) -> bytes:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise WenshuError(f"{shown_path(path)} 是文件夹，请给出{what}的文件名。")
+            raise _is_folder(path, what)
         if not stat.S_ISREG(info.st_mode):
             raise WenshuError(
                 f"{shown_path(path)} 不是普通文件（而是设备、管道或套接字），不能作为{what}。请给出一个文件。"
@@ -176,6 +180,12 @@ def _too_big(path: Path, what: str, max_bytes: int) -> WenshuError:
     return WenshuError(
         f"{what} {shown_path(path)} 太大（超过 {limit}），不予读取。输入文件一般只有几十 KB，请检查是否选错了文件。"
     )
+
+
+def names_folder(value: Path | str) -> bool:
+    """An output the user means as a folder: one that is a folder, or written with a
+    trailing slash (a folder not made yet)."""
+    return str(value).endswith(("/", "\\")) or Path(value).is_dir()
 
 
 def check_writable(path: Path, force: bool) -> None:

@@ -254,7 +254,8 @@ class TemplateLibrary:
 
     def render(self, kind: str, name: str | None, context: dict[str, Any]) -> Document:
         """Render template `kind/name` (the 文种's default when None) into a Document."""
-        name = name or kinds.get(kind).default_template
+        unit = kinds.get(kind)
+        name = name or unit.default_template
         rel = f"{kind}/{name}{SUFFIX}"
         try:
             template = self.env.get_template(rel)
@@ -273,8 +274,7 @@ class TemplateLibrary:
             ) from None
         builder = DocBuilder(kind)
         env_context = {**context, **builder.functions()}
-        unit = kinds.find(kind)
-        if unit is not None and unit.functions is not None:
+        if unit.functions is not None:
             env_context.update(unit.functions(builder, context))
         try:
             output = template.render(env_context)

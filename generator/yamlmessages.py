@@ -116,15 +116,18 @@ _RULES: list[tuple[tuple[str, ...], str]] = [
 ]
 
 
+def fullwidth_colon_fix(key: str, rest: str, lead: str = "") -> str:
+    """What to say of `key：rest` typed with the full-width colon (`lead` is a list's "- ")."""
+    fixed = f"{lead.strip() + ' ' if lead.strip() else ''}{key}: {rest}".rstrip()
+    return f"“{key}”后面用了中文冒号“：”。键和值之间要用英文冒号加一个空格，请改成“{fixed}”。"
+
+
 def _fullwidth_colon(lines: list[tuple[int, str]]) -> tuple[int, str] | None:
     for number, text in lines:
         m = _FULLWIDTH_KEY.match(text)
         if m:
             lead, key, rest = m.groups()
-            fixed = f"{lead.strip() + ' ' if lead.strip() else ''}{key}: {rest}".rstrip()
-            return number, (
-                f"“{key}”后面用了中文冒号“：”。键和值之间要用英文冒号加一个空格，请改成“{fixed}”。"
-            )
+            return number, fullwidth_colon_fix(key, rest, lead)
     return None
 
 

@@ -65,3 +65,20 @@ def test_usage_error_keeps_chinese_usage_hint():
     assert result.exit_code == 2
     assert "缺少参数 输入.yaml" in result.output
     assert "Usage" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["corpus", "search", "x", "-n", "0"], "0 不在允许的范围 1<=x<=500 内"),
+        (["corpus", "search", "x", "-n", "abc"], "“abc”不是整数"),
+        (["serve", "--port", "99999", "--no-browser"], "99999 不在允许的范围 0<=x<=65535 内"),
+        (["import-spec", "x.txt", "--doc", "0"], "0 不在允许的范围 x>=1 内"),
+    ],
+    ids=["range", "integer range", "port", "minimum"],
+)
+def test_bad_option_values_are_told_in_chinese(args, needle):
+    result = CliRunner().invoke(main, args, prog_name="wenshu")
+    assert result.exit_code == 2
+    assert needle in result.output, result.output
+    assert not re.search(r"[A-Za-z]{4,} (?:is|not|range)", result.output), result.output

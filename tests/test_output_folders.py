@@ -58,3 +58,13 @@ def test_table_export_defaults_beside_the_spec_and_keeps_the_suffix_rule(tmp_pat
     assert result.exit_code != 0 and "应以 .xlsx 结尾" in result.output
     result = CliRunner().invoke(main, ["table", "export", str(plan)])
     assert result.exit_code == 3 and "--force" in result.output
+
+
+def test_table_export_names_a_mistyped_table_and_a_file_that_is_no_spec(tmp_path, plan):
+    result = CliRunner().invoke(main, ["table", "export", str(plan), "--table", "行事例"])
+    assert result.exit_code == 1 and "是不是“行事历”" in result.output, result.output
+    other = tmp_path / "旧文件.docx"
+    other.write_text("不是输入文件", encoding="utf-8")
+    result = CliRunner().invoke(main, ["table", "export", str(other)])
+    assert result.exit_code == 1 and "不是 wenshu 的输入文件" in result.output, result.output
+    assert not (tmp_path / "旧文件.xlsx").exists()

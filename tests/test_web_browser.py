@@ -124,6 +124,13 @@ def test_insert_corpus_section_as_reference_and_as_text(page: Page, site):
     page.click_text("插入文字", detail)
     page.wait_preview(before)
     assert len(area.get_attribute("value")) > 20
+    # The reference turned into text is filled as an insert is: no {{ 单位 }} left.
+    before = page.previews()
+    page.click_text("改为文字", page.field("指导思想"))
+    page.wait_preview(before)
+    text = page.field("指导思想").find_element(By.TAG_NAME, "textarea").get_attribute("value")
+    assert len(text) > 20 and "{{" not in text, text
+    assert not page.field("指导思想").find_elements(By.CLASS_NAME, "ref-chip")
 
 
 def test_upload_xlsx_calendar_into_the_grid(page: Page, tmp_path):

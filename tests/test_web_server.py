@@ -277,6 +277,17 @@ def test_corpus_search_is_the_cli_search(client, tmp_path):
     assert section["id"] == hits[0]["id"] and section["text"]
 
 
+def test_a_reference_turned_into_text_is_filled_like_an_insert(client):
+    # qy040 opens with "{{ 单位 }}将以……": filled from the page, or from the reference's 变量.
+    body = {"id": "qy040", "state": {"单位": "城西小学"}}
+    text = post(client, "/api/corpus/resolve", body).json()["text"]
+    assert "城西小学将" in text and "{{" not in text
+    body["变量"] = {"单位": "东湖中学"}
+    assert "东湖中学将" in post(client, "/api/corpus/resolve", body).json()["text"]
+    missing = post(client, "/api/corpus/resolve", {"id": "qy040", "state": {}})
+    assert missing.status_code >= 400 and "单位" in missing.json()["error"], missing.text
+
+
 def test_calendar_is_the_cli_calendar(client, workspace):
     from wenshu.generator.calendar import build_term_calendar, calendar_to_json
 

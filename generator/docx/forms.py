@@ -254,18 +254,26 @@ def stretched(
 _HINT = '<w:rFonts w:hint="eastAsia"/>'
 
 
-def _vertical_merges(rows: list[FormRow]) -> list[list[str]]:
-    """w:vMerge of each cell ("restart", "continue" or ""), by the grid column it starts at."""
-    merges = [[""] * len(row.cells) for row in rows]
+def merge_anchors(rows: list[FormRow]) -> dict[tuple[int, int], tuple[int, int]]:
+    """The (row, cell) each continuing cell continues, by its own (row, cell): a merge_up
+    cell continues the cell that starts a merge at its grid column above it."""
+    out: dict[tuple[int, int], tuple[int, int]] = {}
     anchor: dict[int, tuple[int, int]] = {}  # grid column → (row, cell) a merge continues
     for r, row in enumerate(rows):
         for k, (col, cell) in enumerate(_cells_at(row)):
             if cell.merge_up and col in anchor:
-                ar, ak = anchor[col]
-                merges[ar][ak] = "restart"
-                merges[r][k] = "continue"
+                out[r, k] = anchor[col]
             else:
                 anchor[col] = (r, k)
+    return out
+
+
+def _vertical_merges(rows: list[FormRow]) -> list[list[str]]:
+    """w:vMerge of each cell ("restart", "continue" or ""), by the grid column it starts at."""
+    merges = [[""] * len(row.cells) for row in rows]
+    for (r, k), (ar, ak) in merge_anchors(rows).items():
+        merges[ar][ak] = "restart"
+        merges[r][k] = "continue"
     return merges
 
 

@@ -214,17 +214,26 @@ def column_alignments(layout: Layout, columns: list[Column]) -> list[str]:
     return out
 
 
-def _vertical_merges(table: Table) -> list[list[str]]:
-    """The w:vMerge of every body cell: "restart", "continue" or "" (none)."""
-    merges = [[""] * len(table.header) for _ in table.rows]
+def merge_anchors(table: Table) -> dict[tuple[int, int], int]:
+    """The row of the cell each continuing body cell continues, by (row, column): a run
+    of merge_up cells continues the cell above its first."""
+    out: dict[tuple[int, int], int] = {}
     for col in range(len(table.header)):
         anchor = None  # row of the cell a run of merge_up cells continues
         for row_idx, row in enumerate(table.rows):
             if row[col].merge_up and anchor is not None:
-                merges[anchor][col] = "restart"
-                merges[row_idx][col] = "continue"
+                out[row_idx, col] = anchor
                 continue
             anchor = row_idx
+    return out
+
+
+def _vertical_merges(table: Table) -> list[list[str]]:
+    """The w:vMerge of every body cell: "restart", "continue" or "" (none)."""
+    merges = [[""] * len(table.header) for _ in table.rows]
+    for (row_idx, col), anchor in merge_anchors(table).items():
+        merges[anchor][col] = "restart"
+        merges[row_idx][col] = "continue"
     return merges
 
 

@@ -66,8 +66,8 @@ def clean_report(lines: list[str]) -> CleanReport:
         before = report.lines
         report.lines, clean, joined = _one_pass(before, report, clean)
         # Without a joined line every kept line was checked as it now stands: another
-        # pass would keep them all as they are.
-        if not joined or report.lines == before:
+        # pass would keep them all as they are. (With one, the lines did change.)
+        if not joined:
             break
     return report
 

@@ -74,7 +74,8 @@ def parse_document(
     glued = split_glued(lines)
     parts = [(n, text) for n, text in glued.parts if text.strip()]
     builder = _TreeBuilder(tables or [])
-    numbered = sum(1 for _, text in parts if match_marker(text) is not None)
+    markers = [match_marker(text) for _, text in parts]  # read once: huge files overflow its cache
+    numbered = sum(1 for m in markers if m is not None)
     if glued.heading_glues >= max(GLUED_PAGE_MIN, numbered * GLUED_PAGE_SHARE):
         builder.subjects = document_subjects(title, lines)
     previous_body: str | None = None  # the line before, when it was read as running text
@@ -88,7 +89,7 @@ def parse_document(
             continue
         if builder.closing_line(text, line_no):
             continue
-        marker = match_marker(text)
+        marker = markers[i]
         body = None
         if marker is not None:
             builder.add_marked(marker, line_no, text)

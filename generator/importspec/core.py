@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import WenshuError
-from ..fsutil import check_writable, write_text_atomic
+from ..fsutil import check_writable, names_folder, write_text_atomic
 from ..gcpause import collector_paused
 from ..importing import ImportedDocument, ImportFailure, import_file
 from ..spec.loader import LoadedSpec
@@ -101,9 +101,8 @@ def output_path(
     """Where one document's spec goes (see import_spec)."""
     folder, stem = source.parent, source.stem
     if output is not None:
-        raw = str(output)
         out = Path(output)
-        if out.is_dir() or raw.endswith(("/", "\\")):
+        if names_folder(output):
             folder = out
         elif out.suffix.lower() in (".yaml", ".yml"):
             if not multi:

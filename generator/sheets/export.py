@@ -173,12 +173,18 @@ def export_tables(
     from ..errors import SpecError
     from ..fsutil import write_bytes_atomic
     from ..spec.loader import validate_loaded
+    from ..spec.messages import suggest
     from ..yamlio import load_yaml
     from .xlsx import SUFFIXES, read_table_file
 
     spec_path = Path(spec_path)
     loaded = load_yaml(spec_path)
     data = loaded.data if isinstance(loaded.data, dict) else {}
+    if "文种" not in data:
+        raise WenshuError(
+            f"{spec_path} 不是 wenshu 的输入文件（没有“文种”）。"
+            "请给出用 wenshu new 生成或在网页中保存的 .yaml 文件。"
+        )
     shapes = shapes_for(data.get("文种"))
     have = table_keys(data)
     wanted = tables or have
@@ -187,7 +193,9 @@ def export_tables(
         raise WenshuError(f"{spec_path} 中没有可导出的表格（这一文种的表格：{possible}）。")
     for name in wanted:
         if name not in shapes:
-            raise WenshuError(f"“{name}”不是可导出的表格，可选：{possible}。")
+            hint = suggest(name, list(shapes))
+            near = f"是不是“{hint}”？" if hint else ""
+            raise WenshuError(f"“{name}”不是可导出的表格，{near}可选：{possible}。")
         if name not in data:
             raise WenshuError(f"{spec_path} 中没有“{name}”。")
     from ..build import resolve_output

@@ -83,8 +83,7 @@ def check_signature_date(spec: Any, looks_back: bool) -> list[Finding]:
                     "warning",
                 )
             ]
-        late = d > hi + SIGNATURE_SLACK
-        early = False
+        far = d > hi + SIGNATURE_SLACK
     else:
         if d > hi:
             return [
@@ -94,9 +93,8 @@ def check_signature_date(spec: Any, looks_back: bool) -> list[Finding]:
                     "warning",
                 )
             ]
-        early = d < lo - SIGNATURE_SLACK
-        late = False
-    if early or late:
+        far = d < lo - SIGNATURE_SLACK
+    if far:
         return [
             (
                 ("落款", "日期"),

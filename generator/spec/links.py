@@ -12,12 +12,14 @@ from ..fsutil import shown_path
 SPEC_SUFFIXES = (".yaml", ".yml")
 
 
-def load_linked(value: str, ctx: Any, key: str, kind: str) -> Any:
-    """The spec file `value` (relative to the spec naming it under `key`), validated as a
-    `kind`; a LoadedSpec. Only a YAML spec is opened: any other file named here is refused
-    unread, so its contents never show up in a message."""
+def load_linked(value: str, ctx: Any, key: str) -> Any:
+    """The spec file `value` (relative to the spec naming it under `key`), validated as the
+    文种 the unit's `links` give for `key`; a LoadedSpec. Only a YAML spec is opened: any
+    other file named here is refused unread, so its contents never show up in a message."""
     from ..yamlio import load_yaml
     from .loader import validate_loaded
+
+    kind = ctx.links[key]
 
     base = ctx.path.parent if ctx.path else Path.cwd()
     line = ctx.loaded.line_for((key,))

@@ -5,6 +5,7 @@ All problems are collected and reported together; warnings become errors with st
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ class CheckContext:
     loaded: LoadedYaml
     path: Path | None
     strict: bool
+    links: Mapping[str, str] = field(default_factory=dict)  # the unit's KindUnit.links
 
 
 @dataclass
@@ -78,7 +80,7 @@ def _checks_despite_errors(
     pruned = Pruned(loaded.data, targets)
     try:
         spec = info.model.model_validate(pruned.data)
-        findings = info.check(spec, CheckContext(loaded, path, strict))
+        findings = info.check(spec, CheckContext(loaded, path, strict, info.links))
     except (ValidationError, SpecError):
         return []
     mapped = [
@@ -174,7 +176,7 @@ def _validate(
         _, warns = _findings_to_problems(placeholder_findings, loaded, strict)
         # Structural errors first; warnings are shown as well so nothing surprises later.
         raise SpecError(_merge(problems, more) + warns) from None
-    findings = info.check(spec, CheckContext(loaded, path, strict)) + placeholder_findings
+    findings = info.check(spec, CheckContext(loaded, path, strict, info.links)) + placeholder_findings
     errors, warnings = _findings_to_problems(findings, loaded, strict)
     if errors:
         raise SpecError(errors + warnings)

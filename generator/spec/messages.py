@@ -137,16 +137,16 @@ def _tag_kind(tag: str) -> str:
     return "scalar"
 
 
-# "月份： 10月": a key typed with the full-width colon reads as one piece of text.
+# "月份： 10月": a key typed with the full-width colon reads as one piece of text. Stricter
+# than the parser's pattern: a parsed text is a key only when its head is a short word.
 _FULLWIDTH_PAIR = re.compile(r"^\s*([^\s：:，。、；]{1,8})\s*：\s*(.*)$", re.S)
 
 
 def _fullwidth_colon_hint(value: Any) -> str:
+    from ..yamlmessages import fullwidth_colon_fix
+
     m = _FULLWIDTH_PAIR.match(value) if isinstance(value, str) else None
-    if not m:
-        return ""
-    fixed = f"{m[1]}: {m[2].strip()}".rstrip()
-    return f"。“{m[1]}”后面用了中文冒号“：”，键和值之间要用英文冒号加一个空格，请改成“{fixed}”"
+    return "。" + fullwidth_colon_fix(m[1], m[2].strip()).rstrip("。") if m else ""
 
 
 def _message(err: dict, path: tuple, root: type[BaseModel], data: Any) -> str:

@@ -77,6 +77,11 @@ def _str(data: dict[str, Any], key: str, required: bool = True) -> str:
     return value.strip()
 
 
+def _profile(data: dict[str, Any]) -> str:
+    """The layout profile the page asked for; the default for anything else."""
+    return data["profile"] if data.get("profile") in PROFILES else "school"
+
+
 def _upload_name(request: Request, suffixes: tuple[str, ...]) -> str:
     name = PurePosixPath(request.query_params.get("name", "").replace("\\", "/")).name
     if not name or PurePosixPath(name).suffix.lower() not in suffixes:
@@ -124,11 +129,6 @@ def create_app(settings: Settings, hosts: set[str]) -> Any:
 
         return JSONResponse(document_payload(ws, request.query_params.get("path", "")))
 
-    async def api_schema(request: Request) -> Response:
-        from .documents import kind_payload
-
-        return JSONResponse(kind_payload(request.query_params.get("kind", "")))
-
     async def api_preview(request: Request) -> Response:
         from .documents import original_data
         from .editing import preview
@@ -137,7 +137,7 @@ def create_app(settings: Settings, hosts: set[str]) -> Any:
         rel = _str(data, "path")
         path = ws.path(rel, SPEC_SUFFIXES)
         state = data.get("state")
-        profile = data.get("profile") if data.get("profile") in PROFILES else "school"
+        profile = _profile(data)
         result = preview(state, path, original_data(ws, rel), profile, settings.corpus_path)
         return JSONResponse(result)
 
@@ -169,7 +169,7 @@ def create_app(settings: Settings, hosts: set[str]) -> Any:
 
         data = await _json(request)
         fmt = data.get("format") if data.get("format") in ("docx", "pdf") else "docx"
-        profile = data.get("profile") if data.get("profile") in PROFILES else "school"
+        profile = _profile(data)
         out = build_document(ws, _str(data, "path"), fmt, profile, settings.corpus_path)
         return JSONResponse(out)
 
@@ -262,7 +262,11 @@ def create_app(settings: Settings, hosts: set[str]) -> Any:
         from .corpus_api import resolved_text
 
         data = await _json(request)
-        return JSONResponse(resolved_text(settings.corpus_path, _str(data, "id"), data.get("state")))
+        return JSONResponse(
+            resolved_text(
+                settings.corpus_path, _str(data, "id"), data.get("state"), data.get("变量")
+            )
+        )
 
     async def api_calendar(request: Request) -> Response:
         from .calendar_api import calendar_payload
@@ -286,7 +290,7 @@ def create_app(settings: Settings, hosts: set[str]) -> Any:
         if isinstance(exc, SpecError):
             from .editing import problem_json
 
-            problems = [problem_json(p, None, {}) for p in exc.problems]
+            problems = [problem_json(p) for p in exc.problems]
             return _error(request, exc.problems[0].render(), 400, {"problems": problems})
         if isinstance(exc, WenshuError):
             return _error(request, exc.message, 400)
@@ -305,7 +309,6 @@ def create_app(settings: Settings, hosts: set[str]) -> Any:
         Route("/calendar", calendar),
         Route("/download", download),
         Route("/api/doc", api_doc),
-        Route("/api/schema", api_schema),
         Route("/api/preview", api_preview, methods=["POST"]),
         Route("/api/save", api_save, methods=["POST"]),
         Route("/api/new", api_new, methods=["POST"]),

@@ -75,9 +75,11 @@ def import_upload(corpus_path: Path | None, name: str, body: bytes) -> dict[str,
     return out
 
 
-def resolved_text(corpus_path: Path | None, section_id: str, state: Any) -> dict[str, Any]:
-    """A section with {{ 单位 }} and the like filled from the page's data (the same
-    resolve_reference as a spec's 引用), for inserting it as plain text."""
+def resolved_text(
+    corpus_path: Path | None, section_id: str, state: Any, variables: Any = None
+) -> dict[str, Any]:
+    """A section with {{ 单位 }} and the like filled from the page's data and a reference's
+    own 变量 (the same resolve_reference as a spec's 引用), for inserting it as plain text."""
     from types import SimpleNamespace
 
     from ..context import section_variables
@@ -104,7 +106,9 @@ def resolved_text(corpus_path: Path | None, section_id: str, state: Any) -> dict
     )
     corpus = _open(corpus_path)
     try:
-        section = resolve_reference(corpus, section_id.strip(), {}, section_variables(spec))
+        given = variables if isinstance(variables, dict) else {}
+        own = {str(k): str(v) for k, v in given.items() if isinstance(v, (str, int, float))}
+        section = resolve_reference(corpus, section_id.strip(), own, section_variables(spec))
     finally:
         corpus.close()
     return {"id": section_id, "title": section.title, "text": section.text, "items": list(section.items)}

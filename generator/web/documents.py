@@ -135,7 +135,7 @@ def save_document(
 ) -> dict[str, Any]:
     """Write the page's data into the spec (comments and order kept). With `as_copy`
     the result goes to a new file beside it and the spec on disk is left alone."""
-    from .editing import check_state
+    from .editing import check_data
 
     text, now = ws.read_spec(rel)
     from ..yamlio import parse_yaml
@@ -155,7 +155,7 @@ def save_document(
     else:
         target = rel
         new_version = ws.save_spec(rel, new_text, version)
-    problems = check_state(state, ws.path(target), original).problems
+    problems = check_data(sd, ws.path(target)).problems
     return {"path": target, "version": new_version, "problems": problems}
 
 

@@ -62,6 +62,7 @@ class SpecData:
     """Spec data made from the page's, with where each grid row went."""
 
     data: dict[str, Any]
+    shapes: dict[str, TableShape] = field(default_factory=dict)
     row_paths: dict[str, list[tuple | None]] = field(default_factory=dict)
 
 
@@ -73,8 +74,8 @@ def spec_data(state: dict[str, Any], original: Any = None) -> SpecData:
     data = copy.deepcopy(state)
     original = original if isinstance(original, dict) else {}
     kind = data.get("文种") if isinstance(data.get("文种"), str) else None
-    out = SpecData(data)
-    for key, shape in table_shapes(kind).items():
+    out = SpecData(data, table_shapes(kind))
+    for key, shape in out.shapes.items():
         rows = data.get(key)
         if isinstance(rows, list) and all(isinstance(r, dict) for r in rows):
             paths: list[tuple | None] = []
@@ -94,8 +95,9 @@ def _grid_target(path: list[Any], shape: TableShape, row_paths: list[tuple | Non
     return {"table": path[0], "row": best, "column": column}
 
 
-def problem_json(problem: Problem, sd: SpecData | None, shapes: dict[str, TableShape]) -> dict:
-    """A problem as the page shows it: message, severity, field path, grid cell."""
+def problem_json(problem: Problem, sd: SpecData | None = None) -> dict:
+    """A problem as the page shows it: message, severity, field path, grid cell (when
+    `sd`, the spec data checked, says where the problem's grid row is)."""
     path = parse_path(problem.path)
     out: dict[str, Any] = {
         "message": problem.message,
@@ -103,8 +105,8 @@ def problem_json(problem: Problem, sd: SpecData | None, shapes: dict[str, TableS
         "path": path,
         "text": problem.render(),
     }
-    if path and path[0] in shapes and sd is not None and path[0] in sd.row_paths:
-        out["cell"] = _grid_target(path, shapes[path[0]], sd.row_paths[path[0]])
+    if sd is not None and path and path[0] in sd.shapes and path[0] in sd.row_paths:
+        out["cell"] = _grid_target(path, sd.shapes[path[0]], sd.row_paths[path[0]])
     return out
 
 
@@ -120,16 +122,19 @@ def check_state(
     state: dict[str, Any], spec_path: Path, original: Any = None, strict: bool = False
 ) -> Checked:
     """Validate the page's data as the spec at `spec_path` (same loader as the CLI)."""
+    return check_data(spec_data(state, original), spec_path, strict)
+
+
+def check_data(sd: SpecData, spec_path: Path, strict: bool = False) -> Checked:
+    """Validate spec data made from the page's (spec_data) as the spec at `spec_path`."""
     from ..spec.loader import validate_loaded
 
-    sd = spec_data(state, original)
-    shapes = table_shapes(sd.data.get("文种") if isinstance(sd.data.get("文种"), str) else None)
     loaded_yaml = LoadedYaml(data=sd.data, label=spec_path.name, lines={})
     try:
         loaded = validate_loaded(loaded_yaml, path=spec_path, strict=strict)
     except SpecError as exc:
-        return Checked([problem_json(p, sd, shapes) for p in exc.problems])
-    return Checked([problem_json(p, sd, shapes) for p in loaded.warnings], loaded)
+        return Checked([problem_json(p, sd) for p in exc.problems])
+    return Checked([problem_json(p, sd) for p in loaded.warnings], loaded)
 
 
 def preview(
@@ -152,7 +157,7 @@ def preview(
     try:
         document = render_loaded(checked.loaded, None, resolver)
     except SpecError as exc:
-        out["problems"] += [problem_json(p, None, {}) for p in exc.problems]
+        out["problems"] += [problem_json(p) for p in exc.problems]
         return out
     except WenshuError as exc:
         out["problems"].append(

@@ -67,16 +67,14 @@ def _text(text: str) -> Markup:
 
 
 def _rowspans(table: Table) -> list[list[int]]:
-    """Rows each cell spans (0 for a cell merged into the one above)."""
+    """Rows each cell spans (0 for a cell merged into the one above), from the merges
+    the Word writer makes (docx/tables.py)."""
+    from ..docx.tables import merge_anchors
+
     spans = [[1] * len(table.header) for _ in table.rows]
-    for col in range(len(table.header)):
-        anchor = None
-        for r, row in enumerate(table.rows):
-            if row[col].merge_up and anchor is not None:
-                spans[anchor][col] += 1
-                spans[r][col] = 0
-            else:
-                anchor = r
+    for (r, col), anchor in merge_anchors(table).items():
+        spans[anchor][col] += 1
+        spans[r][col] = 0
     return spans
 
 

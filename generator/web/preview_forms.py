@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from ..docx.forms import cover_title, laid_out
+from ..docx.forms import cover_title, laid_out, merge_anchors
 from ..docx.profiles import Profile
 from ..forms import BodyHeading, Cover, Form, FormTitle
 from .preview import _font_css, _heading, _text, preview_renderer
@@ -20,19 +20,12 @@ _ALIGN = {"label": "center", "head": "center", "value": "center", "text": "left"
 
 
 def _rowspans(form: Form) -> list[list[int]]:
-    """Rows each cell spans (0 for a cell that continues the one above)."""
+    """Rows each cell spans (0 for a cell that continues the one above), from the
+    merges the Word writer makes (docx/forms.py)."""
     spans = [[1] * len(row.cells) for row in form.rows]
-    anchor: dict[int, tuple[int, int]] = {}
-    for r, row in enumerate(form.rows):
-        col = 0
-        for k, cell in enumerate(row.cells):
-            if cell.merge_up and col in anchor:
-                ar, ak = anchor[col]
-                spans[ar][ak] += 1
-                spans[r][k] = 0
-            else:
-                anchor[col] = (r, k)
-            col += cell.span
+    for (r, k), (ar, ak) in merge_anchors(form.rows).items():
+        spans[ar][ak] += 1
+        spans[r][k] = 0
     return spans
 
 

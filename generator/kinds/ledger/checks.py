@@ -16,7 +16,7 @@ def same_name(name: str) -> str:
 
 
 def _plan_findings(spec: LedgerSpec, ctx) -> list[Finding]:
-    plan = load_linked(spec.plan, ctx, key="计划", kind="工作计划")
+    plan = load_linked(spec.plan, ctx, key="计划")
     spec._plan = plan
     out: list[Finding] = []
     theirs, mine = plan.spec.period_text(), spec.period_text()

@@ -45,7 +45,7 @@ def check_summary(spec: SummarySpec, ctx) -> list[Finding]:
     out: list[Finding] = []
     plan = None
     if spec.plan:
-        plan = load_linked(spec.plan, ctx, key="计划", kind="工作计划")
+        plan = load_linked(spec.plan, ctx, key="计划")
         spec._plan = plan
         out += _inherit(spec, plan)
     if spec.unit is None:

@@ -362,12 +362,18 @@ const SpecForm = (() => {
         el("button", {
           type: "button", class: "small plain",
           onclick: async () => {
+            // The same filling as "insert as text": the reference's 变量, then the page's
+            // 单位, 学年…; a variable neither gives keeps the reference and says so.
+            let section;
             try {
-              const section = await Wenshu.get(`/api/corpus/show?id=${encodeURIComponent(value["引用"])}`);
-              holder[key] = [section.text, ...section.items].filter(Boolean).join("\n");
+              section = await Wenshu.post("/api/corpus/resolve", {
+                id: value["引用"], state: pruned(this.state) || {}, 变量: value["变量"] || {},
+              });
             } catch (error) {
-              holder[key] = "";
+              Wenshu.toast(error.message, "error");
+              return;
             }
+            holder[key] = [section.text, ...section.items].filter(Boolean).join("\n");
             this.changed(true);
           },
         }, "改为文字"));
