@@ -351,7 +351,7 @@ def _try_layout(
     if sum(minimum) > total:
         return None
     widths = _shared([float(m) for m in minimum], columns, total, natural)
-    lower = _lowest_widths(columns, minimum, natural, total, char_twips, margin)
+    lower = _lowest_widths(columns, minimum, natural, total, char_twips, margin, widths)
     if lower is not None:
         widths = _shared(lower, columns, total, natural)
     spare = total - sum(widths)
@@ -394,11 +394,12 @@ def _lowest_widths(
     total: int,
     char_twips: int,
     margin: int,
+    shared: list[float],
 ) -> list[float] | None:
     """Widths at which the tallest cell is as short as any split of `total` allows: each
     wrapping column as narrow as that height lets it be (never below its minimum), the
-    other columns at their minimum. None when the proportional split (_shared) already
-    reaches that height."""
+    other columns at their minimum. None when the proportional split `shared` (_shared
+    from the minimums) already reaches that height."""
     wrapping = [i for i, c in enumerate(columns) if not c.is_token]
     # Without the cells (which lines share a row) heights cannot be told.
     if len(wrapping) < 2 or not all(columns[i].cells for i in wrapping):
@@ -426,7 +427,6 @@ def _lowest_widths(
             lo, hi = (lo, mid) if tallest(col, mid) <= height else (mid, hi)
         return hi
 
-    shared = _shared([float(m) for m in minimum], columns, total, natural)
     now = max(tallest(i, shared[i]) for i in wrapping)
     fixed = sum(m for i, m in enumerate(minimum) if i not in cells)
 

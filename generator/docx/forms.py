@@ -29,6 +29,7 @@ from .colwidths import (
     CELL_MARGIN_TWIPS,
     SLACK_TWIPS,
     TEXT_MIN_EM,
+    _need,
     atoms,
     has_lone_tail,
     is_token,
@@ -36,7 +37,14 @@ from .colwidths import (
     text_em,
     wrap,
 )
-from .ooxml import clean_text, font_props_xml, indent_xml, paragraph_xml, run_xml
+from .ooxml import (
+    clean_text,
+    exact_spacing,
+    font_props_xml,
+    indent_xml,
+    paragraph_xml,
+    run_xml,
+)
 from .profiles import SIZE_3, FontSpec, Profile
 from .rowgroups import last_page_room, merge_groups, page_runs, split_merges
 from .styles import BODY, TABLE_TEXT, heading_style_id
@@ -49,7 +57,7 @@ ROW_TWIPS = 567
 # Form text is set with exact line spacing, so heights are the same in every renderer
 # (single spacing depends on the font's own metrics, which differ between machines).
 LINE_TWIPS = 360
-_LINE_SPACING = f'<w:spacing w:before="0" w:after="0" w:line="{LINE_TWIPS}" w:lineRule="exact"/>'
+_LINE_SPACING = exact_spacing(LINE_TWIPS)
 # Space above and below the paragraphs of a writing area.
 TEXT_PAD_TWIPS = 85
 # Share of a later page a form counts on. Form lines have exact spacing and wrapping is
@@ -92,10 +100,6 @@ def cell_need_em(cell: FormCell) -> float:
     return max(widths)
 
 
-def _twips(em: float, char_twips: int, margin: int) -> int:
-    return math.ceil(em * char_twips) + 2 * margin + SLACK_TWIPS
-
-
 def _cells_at(row: FormRow):
     """(first grid column, cell) of each cell of `row`."""
     col = 0
@@ -107,13 +111,13 @@ def _cells_at(row: FormRow):
 def form_widths(form: Form, total: int, char_twips: int, margin: int) -> list[int]:
     """Grid column widths (twips, summing to `total`) of `form`."""
     columns = form.columns
-    mins = [float(_twips(c.min_em, char_twips, margin)) for c in columns]
+    mins = [float(_need(c.min_em, char_twips, margin)) for c in columns]
     needs = []
     for row in form.rows:
         for col, cell in _cells_at(row):
             em = cell_need_em(cell)
             if em:
-                needs.append((cell.span, col, _twips(em, char_twips, margin)))
+                needs.append((cell.span, col, _need(em, char_twips, margin)))
     # Single columns first, then wider and wider spans take what they still lack from
     # the columns they cover (those that grow first).
     for span, col, need in sorted(needs):
@@ -478,19 +482,10 @@ def form_xml(form: Form, profile: Profile) -> str:
     return "".join(out)
 
 
-def _start_paragraph(builder) -> bool:
-    """Before a paragraph: whether it takes over a pending page break."""
-    brk = builder.page_break_pending
-    builder.page_break_pending = False
-    return brk
-
-
 @block_writer(Form)
 def write_form(builder, block: Form) -> None:
     if builder.page_break_pending:
-        # A page break needs a paragraph to sit on.
-        builder.parts.append(paragraph_xml(BODY, page_break=True))
-        builder.page_break_pending = False
+        builder._paragraph(BODY)  # a page break needs a paragraph to sit on
     builder.parts.append(form_xml(block, builder.profile))
     builder.last_was_table = True
 
@@ -498,13 +493,10 @@ def write_form(builder, block: Form) -> None:
 @block_writer(FormTitle)
 def write_form_title(builder, block: FormTitle) -> None:
     """A level-1 heading, centred in the title font, at the top of a new page."""
-    _start_paragraph(builder)
+    builder.page_break_pending = False  # the heading breaks the page itself
     prof = builder.profile
     font = FontSpec(prof.title.east_asia, FORM_TITLE_PT, prof.title.bold, prof.title.latin)
-    spacing = (
-        f'<w:spacing w:before="0" w:after="{FORM_TITLE_AFTER_TWIPS}" '
-        f'w:line="{prof.line_twips}" w:lineRule="exact"/>'
-    )
+    spacing = exact_spacing(prof.line_twips, after=FORM_TITLE_AFTER_TWIPS)
     builder.parts.append(
         paragraph_xml(
             heading_style_id(1),
@@ -520,13 +512,12 @@ def write_form_title(builder, block: FormTitle) -> None:
 @block_writer(BodyHeading)
 def write_body_heading(builder, block: BodyHeading) -> None:
     """Heading fonts in a body paragraph that keeps with the next one (no outline level)."""
-    brk = _start_paragraph(builder)
     prof, heading = builder.profile, block.heading
     font = prof.heading(heading.level)
     runs = run_xml(font_props_xml(font, font.bold), clean_text(heading.full_text))
     if heading.body:
         runs += run_xml(font_props_xml(prof.body, False), clean_text(heading.body))
-    builder.parts.append(paragraph_xml(BODY, runs, page_break=brk, keep_next=not heading.body))
+    builder._paragraph(BODY, runs, keep_next=not heading.body)
 
 
 # ---- cover --------------------------------------------------------------------------------
@@ -539,14 +530,9 @@ _NO_BORDERS = "".join(
 def _cover_paragraph(
     font: FontSpec, text: str, *, before: int, line: int, jc: str, spacing_chars: int = 0
 ) -> str:
-    props = font_props_xml(font, font.bold)
-    if spacing_chars:
-        # Letter spacing in twentieths of a point, inserted into the run properties.
-        props = props.replace("<w:sz ", f'<w:spacing w:val="{spacing_chars}"/><w:sz ', 1)
-    spacing = (
-        '<w:snapToGrid w:val="0"/>'
-        f'<w:spacing w:before="{before}" w:after="0" w:line="{line}" w:lineRule="exact"/>'
-    )
+    # Letter spacing in twentieths of a point.
+    props = font_props_xml(font, font.bold, spacing=spacing_chars or None)
+    spacing = '<w:snapToGrid w:val="0"/>' + exact_spacing(line, before)
     return paragraph_xml(
         BODY,
         run_xml(props, clean_text(text)) if text else "",
@@ -595,8 +581,8 @@ def _cover_fields(cover: Cover, profile: Profile) -> str:
     label_em = max(4.0, *(text_em(f.label) for f in cover.fields))
     value_em = max(COVER_VALUE_MIN_EM, *(text_em(f.value) + 1 for f in cover.fields))
     total = round(Mm(profile.text_width_mm).twips)
-    label_w = _twips(label_em + 1, char, margin)
-    value_w = min(_twips(value_em, char, margin), total - label_w)
+    label_w = _need(label_em + 1, char, margin)
+    value_w = min(_need(value_em, char, margin), total - label_w)
     rows = []
     line = '<w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
     for f in cover.fields:
@@ -638,7 +624,7 @@ def _cover_fields(cover: Cover, profile: Profile) -> str:
 def write_cover(builder, block: Cover) -> None:
     """The cover; what follows starts on a new page."""
     first_page = not builder.parts
-    _start_paragraph(builder)
+    builder.page_break_pending = False  # a pending page break is dropped
     builder.parts.append(cover_xml(block, builder.profile))
     if first_page:
         builder.finishers.append(_plain_first_page)

@@ -20,14 +20,12 @@ from docx.shared import Mm
 from ..doctree import format_cn_date
 from ..notice_blocks import PROBE_END, PROBE_IMPRINT, Imprint
 from .notice import (
-    exact_spacing,
     font_run,
-    ind_xml,
     is_official,
     plain_paragraph,
     rpr_xml,
 )
-from .ooxml import text_width_chars
+from .ooxml import exact_spacing, ind_xml, text_width_chars
 from .profiles import SIZE_4, FontSpec, Profile
 from .writer import _Builder, block_writer
 

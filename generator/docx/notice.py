@@ -25,7 +25,16 @@ from ..notice_blocks import (
     AttachmentNote,
     Masthead,
 )
-from .ooxml import PPR_ORDER, clean_text, esc, run_content_xml, text_run_xml, text_width_chars
+from .ooxml import (
+    PPR_ORDER,
+    clean_text,
+    exact_spacing,
+    font_props_xml,
+    ind_xml,
+    run_content_xml,
+    text_run_xml,
+    text_width_chars,
+)
 from .profiles import FontSpec, Profile
 from .styles import BODY
 from .writer import _Builder, block_writer
@@ -64,33 +73,11 @@ def plain_paragraph(builder: _Builder, runs: str, children: dict[str, str]) -> N
 
 def rpr_xml(font: FontSpec, *, bold: bool = False, color: str | None = None) -> str:
     """Run properties: `font` in all four slots, no extra character spacing."""
-    latin, east = esc(font.latin), esc(font.east_asia)
-    b = int(bold)
-    return (
-        f'<w:rPr><w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east}"'
-        f' w:cs="{latin}" w:hint="eastAsia"/><w:b w:val="{b}"/><w:bCs w:val="{b}"/>'
-        + (f'<w:color w:val="{color}"/>' if color else "")
-        + f'<w:spacing w:val="0"/><w:sz w:val="{font.half_points}"/>'
-        f'<w:szCs w:val="{font.half_points}"/></w:rPr>'
-    )
+    return f"<w:rPr>{font_props_xml(font, bold, color=color, spacing=0)}</w:rPr>"
 
 
 def font_run(rpr: str, text: str) -> str:
     return f"<w:r>{rpr}{run_content_xml(clean_text(text))}</w:r>"
-
-
-def ind_xml(char_twips: int, **chars: float) -> str:
-    """w:ind in characters of `char_twips` (left, right, hanging, firstLine), with the
-    same distances in twips for readers that ignore the character form."""
-    attrs = []
-    for name, value in chars.items():
-        attrs.append(f'w:{name}="{round(value * char_twips)}"')
-        attrs.append(f'w:{name}Chars="{round(value * 100)}"')
-    return f"<w:ind {' '.join(attrs)}/>"
-
-
-def exact_spacing(line: int, before: int = 0) -> str:
-    return f'<w:spacing w:before="{before}" w:after="0" w:line="{line}" w:lineRule="exact"/>'
 
 
 def _blank(builder: _Builder) -> None:

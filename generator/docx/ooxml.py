@@ -210,14 +210,19 @@ def text_run_xml(text: str, *, bold: bool = False) -> str:
     return run_xml(props, text)
 
 
-def font_props_xml(font: FontSpec, bold: bool) -> str:
-    """rPr children giving a run `font` in all four slots, bold on or off (hinted)."""
+def font_props_xml(
+    font: FontSpec, bold: bool, *, color: str | None = None, spacing: int | None = None
+) -> str:
+    """rPr children giving a run `font` in all four slots, bold on or off (hinted), and
+    when given a `color` (RRGGBB) and a character `spacing` (twentieths of a point)."""
     latin, east = esc(font.latin), esc(font.east_asia)
     b = int(bold)
     return (
         f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east}" w:cs="{latin}"'
         f' w:hint="eastAsia"/><w:b w:val="{b}"/><w:bCs w:val="{b}"/>'
-        f'<w:sz w:val="{font.half_points}"/><w:szCs w:val="{font.half_points}"/>'
+        + (f'<w:color w:val="{color}"/>' if color else "")
+        + (f'<w:spacing w:val="{spacing}"/>' if spacing is not None else "")
+        + f'<w:sz w:val="{font.half_points}"/><w:szCs w:val="{font.half_points}"/>'
     )
 
 
@@ -225,13 +230,27 @@ def indent_xml(
     *, first_chars: float | None = None, right_chars: float | None = None, char_twips: int
 ) -> str:
     """The w:ind of `indent` (first line and right only) as XML text."""
+    chars = {
+        name: value
+        for name, value in (("firstLine", first_chars), ("right", right_chars))
+        if value is not None
+    }
+    return ind_xml(char_twips, **chars) if chars else "<w:ind/>"
+
+
+def ind_xml(char_twips: int, **chars: float) -> str:
+    """w:ind in characters of `char_twips` (left, right, hanging, firstLine), with the
+    same distances in twips for readers that ignore the character form."""
     attrs = []
-    for name, chars in (("firstLine", first_chars), ("right", right_chars)):
-        if chars is None:
-            continue
-        attrs.append(f'w:{name}="{round(chars * char_twips)}"')
-        attrs.append(f'w:{name}Chars="{round(chars * 100)}"')
-    return f"<w:ind {' '.join(attrs)}/>" if attrs else "<w:ind/>"
+    for name, value in chars.items():
+        attrs.append(f'w:{name}="{round(value * char_twips)}"')
+        attrs.append(f'w:{name}Chars="{round(value * 100)}"')
+    return f"<w:ind {' '.join(attrs)}/>"
+
+
+def exact_spacing(line: int, before: int = 0, after: int = 0) -> str:
+    """w:spacing with an exact line height of `line` twips and space `before`/`after`."""
+    return f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" w:lineRule="exact"/>'
 
 
 def paragraph_xml(
